@@ -1,0 +1,138 @@
+package com.incidentflow.notification;
+
+import com.incidentflow.notification.MailRenderer.Fact;
+import com.incidentflow.notification.MailRenderer.MailView;
+import com.incidentflow.notification.MailRenderer.Rendered;
+import com.incidentflow.process.IncidentProcess.Variables;
+import com.incidentflow.security.Groups;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who is told what at each hand-over of an incident. Sending fails loudly when nobody would receive
+ * a mail: an incident nobody hears about is worse than a retried job.
+ */
+@Service
+public class IncidentNotifications {
+
+  private static final Set<String> DURATIONS =
+      Set.of(
+          Variables.JUDGEMENT_TARGET, Variables.FIRST_RESPONSE_TARGET,
+          Variables.STATUS_UPDATE_INTERVAL, Variables.RESOLVE_TARGET);
+
+  private final RecipientDirectory recipients;
+  private final MailRenderer renderer;
+  private final MailGateway gateway;
+  private final NotificationProperties properties;
+
+  public IncidentNotifications(
+      RecipientDirectory recipients,
+      MailRenderer renderer,
+      MailGateway gateway,
+      NotificationProperties properties) {
+    this.recipients = recipients;
+    this.renderer = renderer;
+    this.gateway = gateway;
+    this.properties = properties;
+  }
+
+  /** The manager hears of the incident before anyone judges it (上長に報告). */
+  public void reportToManagers(IncidentFacts incident) {
+    send(MailKind.MANAGER_REPORT, incident, recipients.ofGroups(List.of(Groups.MANAGERS)));
+  }
+
+  /** Engineers respond within the targets; CS negotiate with clients around them. */
+  public void announcePriority(IncidentFacts incident) {
+    send(
+        MailKind.PRIORITY_DECIDED,
+        incident,
+        recipients.ofGroups(List.of(Groups.ENGINEERS, Groups.CS)));
+  }
+
+  public void requestHelp(IncidentFacts incident) {
+    String group = incident.text(Variables.HELP_GROUP);
+    send(MailKind.HELP_REQUESTED, incident, recipients.ofGroups(List.of(group)));
+  }
+
+  /** CS contact the clients; managers learn the final scope. */
+  public void reportImpact(IncidentFacts incident) {
+    send(
+        MailKind.IMPACT_REPORTED,
+        incident,
+        recipients.ofGroups(List.of(Groups.MANAGERS, Groups.CS)));
+  }
+
+  /** Everyone who worked a step or reported the incident, plus managers and CS. */
+  public void announceResolution(IncidentFacts incident, Collection<String> participants) {
+    Set<String> to = new LinkedHashSet<>(recipients.ofUsers(participants));
+    to.addAll(recipients.ofGroups(List.of(Groups.MANAGERS, Groups.CS)));
+    send(MailKind.RESOLVED, incident, to);
+  }
+
+  private void send(MailKind kind, IncidentFacts incident, Set<String> to) {
+    if (to.isEmpty()) {
+      throw new NoRecipientException(
+          "Nobody to send the " + kind + " mail of " + incident.number() + " to: "
+              + "give the group members e-mail addresses or configure "
+              + "incident-flow.notifications.group-addresses");
+    }
+    Locale locale = properties.locale();
+    Rendered body = renderer.render(view(kind, incident, locale), locale);
+    gateway.send(new OutgoingMail(List.copyOf(to), subject(kind, incident, locale), body.text(), body.html()));
+  }
+
+  String subject(MailKind kind, IncidentFacts incident, Locale locale) {
+    String priority = incident.priority() == null ? "" : "[" + incident.priority() + "]";
+    String what = renderer.message("mail." + kind.messageKey() + ".subject", locale);
+    return "[" + incident.number() + "]" + priority + " " + oneLine(incident.title()) + " — " + what;
+  }
+
+  private MailView view(MailKind kind, IncidentFacts incident, Locale locale) {
+    List<Fact> facts = new ArrayList<>();
+    for (String name : kind.facts()) {
+      String value = incident.text(name);
+      if (value != null && !value.isBlank()) {
+        facts.add(new Fact(renderer.message("field." + name, locale), display(name, value, locale)));
+      }
+    }
+    String key = "mail." + kind.messageKey();
+    return new MailView(
+        incident.number(),
+        incident.title(),
+        incident.priority(),
+        renderer.message(key + ".headline", locale, incident.number()),
+        renderer.message(key + ".ask", locale),
+        facts,
+        properties.baseUrl() + "/camunda/app/tasklist/default/",
+        properties.baseUrl()
+            + "/camunda/app/cockpit/default/#/process-instance/"
+            + incident.processInstanceId()
+            + "/runtime",
+        renderer.message("mail.link.tasklist", locale),
+        renderer.message("mail.link.cockpit", locale),
+        renderer.message("mail.footer", locale));
+  }
+
+  private String display(String name, String value, Locale locale) {
+    if (DURATIONS.contains(name)) {
+      return Durations.human(value, locale);
+    }
+    return renderer.messageOr("value." + value, value, locale);
+  }
+
+  private static String oneLine(String text) {
+    return text == null ? "" : text.replaceAll("[\\r\\n]+", " ").strip();
+  }
+
+  /** No address to send a notification to; the job fails and is retried, then shown in Cockpit. */
+  public static class NoRecipientException extends RuntimeException {
+    public NoRecipientException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package com.incidentflow.notification;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders a notification's plain-text and HTML bodies from the templates in mail/, with texts from
+ * i18n/mail*.properties. The HTML template escapes everything a person typed.
+ */
+@Component
+public class MailRenderer {
+
+  private final SpringTemplateEngine engine = new SpringTemplateEngine();
+  private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+
+  public MailRenderer() {
+    messages.setBasename("i18n/mail");
+    messages.setDefaultEncoding("UTF-8");
+    messages.setFallbackToSystemLocale(false);
+    engine.addTemplateResolver(resolver(".html", TemplateMode.HTML, 1));
+    engine.addTemplateResolver(resolver(".txt", TemplateMode.TEXT, 2));
+    engine.setTemplateEngineMessageSource(messages);
+  }
+
+  private static ClassLoaderTemplateResolver resolver(String suffix, TemplateMode mode, int order) {
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("mail/");
+    resolver.setResolvablePatterns(Set.of("*" + suffix));
+    resolver.setTemplateMode(mode);
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setOrder(order);
+    resolver.setCheckExistence(true);
+    return resolver;
+  }
+
+  public String message(String code, Locale locale, Object... args) {
+    return messages.getMessage(code, args, locale);
+  }
+
+  /** The text for code, or fallback when the bundle has none. */
+  public String messageOr(String code, String fallback, Locale locale) {
+    return messages.getMessage(code, null, fallback, locale);
+  }
+
+  public Rendered render(MailView view, Locale locale) {
+    Context context = new Context(locale);
+    context.setVariable("mail", view);
+    return new Rendered(
+        engine.process("notification.txt", context), engine.process("notification.html", context));
+  }
+
+  /**
+   * What a notification says. {@code headline} and {@code ask} are complete sentences; facts are
+   * label and value pairs in the reader's language.
+   */
+  public record MailView(
+      String number,
+      String title,
+      String priority,
+      String headline,
+      String ask,
+      List<Fact> facts,
+      String tasklistUrl,
+      String cockpitUrl,
+      String tasklistLabel,
+      String cockpitLabel,
+      String footer) {}
+
+  public record Fact(String label, String value) {}
+
+  public record Rendered(String text, String html) {}
+}

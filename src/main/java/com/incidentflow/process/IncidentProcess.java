@@ -1,0 +1,123 @@
+package com.incidentflow.process;
+
+/**
+ * The names the incident-response model, its forms and the code share. A name that code, a form and
+ * the BPMN must agree on is spelled here once.
+ */
+public final class IncidentProcess {
+
+  public static final String PROCESS_KEY = "incident-response";
+  public static final String PRIORITY_DECISION_KEY = "incident-priority";
+
+  private IncidentProcess() {}
+
+  /** Flow-node ids in processes/incident-response.bpmn. */
+  public static final class Tasks {
+    public static final String START = "StartEvent_IncidentReported";
+    public static final String CONFIRM_SITUATION = "UserTask_ConfirmSituation";
+    public static final String PROVISIONAL_IMPACT = "UserTask_ProvisionalImpact";
+    public static final String REPORT_TO_MANAGER = "ServiceTask_ReportToManager";
+    public static final String JUDGE_IMPORTANCE = "UserTask_JudgeImportance";
+    public static final String LINK_DUPLICATE = "ServiceTask_LinkDuplicate";
+    public static final String END_DUPLICATE = "EndEvent_Duplicate";
+    public static final String JUDGE_URGENCY = "UserTask_JudgeUrgency";
+    public static final String DECIDE_PRIORITY = "BusinessRuleTask_DecidePriority";
+    public static final String ANNOUNCE_PRIORITY = "ServiceTask_AnnouncePriority";
+    public static final String FIRST_RESPONSE = "UserTask_FirstResponse";
+    public static final String INVESTIGATE = "UserTask_InvestigateRootCause";
+    public static final String REQUEST_HELP = "ServiceTask_RequestHelp";
+    public static final String SPECIALIST_HELP = "UserTask_SpecialistHelp";
+    public static final String CONFIRM_IMPACT = "UserTask_ConfirmImpact";
+    public static final String REPORT_IMPACT = "ServiceTask_ReportImpact";
+    public static final String CONTACT_CLIENT = "UserTask_ContactClient";
+    public static final String PERMANENT_FIX = "UserTask_PermanentFix";
+    public static final String REVIEW_FIX = "UserTask_ReviewFix";
+    public static final String NOTIFY_RESOLVED = "ServiceTask_NotifyResolved";
+    public static final String WRAP_UP = "UserTask_WrapUp";
+    public static final String END_RESOLVED = "EndEvent_Resolved";
+
+    private Tasks() {}
+  }
+
+  /** Process variables. Values of choices are the names of the enums in {@link Choices}. */
+  public static final class Variables {
+    public static final String INCIDENT_NUMBER = "incidentNumber";
+    // Incident reported (障害報告)
+    public static final String TITLE = "title";
+    public static final String REPORTED_BY = "reportedBy";
+    public static final String REPORT_SOURCE = "reportSource";
+    public static final String CLIENTS_REPORTED = "clientsReported";
+    public static final String USER_ACTION = "userAction";
+    public static final String SCREEN_SHOWN = "screenShown";
+    public static final String URL = "url";
+    public static final String SCREENSHOT_URL = "screenshotUrl";
+    public static final String ERROR_TEXT = "errorText";
+    public static final String OCCURRED_AT = "occurredAt";
+    // Confirm the situation (状況の確認)
+    public static final String RECENT_CHANGE = "recentChange";
+    public static final String RECENT_CHANGE_DESCRIPTION = "recentChangeDescription";
+    public static final String RECENT_CHANGE_BY = "recentChangeBy";
+    public static final String SITUATION_NOTES = "situationNotes";
+    // Provisional impact scope (影響範囲の仮調査)
+    public static final String PROVISIONAL_SCOPE = "provisionalScope";
+    public static final String PROVISIONAL_CLIENTS = "provisionalClients";
+    public static final String PROVISIONAL_IMPACT = "provisionalImpact";
+    // Judge importance (重要かの判断)
+    public static final String IMPORTANCE = "importance";
+    public static final String IMPORTANCE_REASON = "importanceReason";
+    public static final String DUPLICATE_OF = "duplicateOf";
+    // Judge urgency (緊急かの判断)
+    public static final String URGENCY = "urgency";
+    public static final String URGENCY_REASON = "urgencyReason";
+    public static final String CLIENT_DEADLINE = "clientDeadline";
+    // Priority decision (incident-priority.dmn)
+    public static final String PRIORITY = "priority";
+    public static final String JUDGEMENT_TARGET = "judgementTarget";
+    public static final String FIRST_RESPONSE_TARGET = "firstResponseTarget";
+    public static final String STATUS_UPDATE_INTERVAL = "statusUpdateInterval";
+    public static final String RESOLVE_TARGET = "resolveTarget";
+    // First response (一次対応)
+    public static final String CLIENT_REQUEST = "clientRequest";
+    public static final String CLIENT_GOAL = "clientGoal";
+    public static final String ACTION_TAKEN = "actionTaken";
+    public static final String FIRST_RESPONSE_RESULT = "firstResponseResult";
+    // TODO and ETA (TODOと予定), carried by first response, investigation and fix
+    public static final String NEXT_ACTIONS = "nextActions";
+    public static final String ETA = "eta";
+    // Investigate root cause and reproduce (根本原因の調査 + 再現)
+    public static final String REPRODUCTION_CHECKS = "reproductionChecks";
+    public static final String INVESTIGATION_NOTES = "investigationNotes";
+    public static final String INVESTIGATION_OUTCOME = "investigationOutcome";
+    public static final String ROOT_CAUSE = "rootCause";
+    public static final String REPRODUCTION_STEPS = "reproductionSteps";
+    public static final String HELP_GROUP = "helpGroup";
+    public static final String HELP_REQUEST = "helpRequest";
+    public static final String SPECIALIST_FINDINGS = "specialistFindings";
+    // Confirm and report the impact scope (影響範囲の確定/報告)
+    public static final String FINAL_SCOPE = "finalScope";
+    public static final String AFFECTED_CLIENTS = "affectedClients";
+    public static final String AFFECTED_CLIENT_LIST = "affectedClientList";
+    public static final String IMPACT_DESCRIPTION = "impactDescription";
+    // Contact affected client (クライアント連絡/謝罪), local to each client's task
+    public static final String CLIENT = "client";
+    public static final String CONTACTED_AT = "contactedAt";
+    public static final String CONTACT_CHANNEL = "contactChannel";
+    public static final String APOLOGISED = "apologised";
+    public static final String CLIENT_RESPONSE = "clientResponse";
+    public static final String AGREED_DATES = "agreedDates";
+    // Permanent fix (根本対応) and review (レビュー)
+    public static final String FIX_DESCRIPTION = "fixDescription";
+    public static final String CHANGE_LINK = "changeLink";
+    public static final String TESTS_ADDED = "testsAdded";
+    public static final String FIXED_BY = "fixedBy";
+    public static final String REGRESSION_CHECKED = "regressionChecked";
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String REVIEW_COMMENTS = "reviewComments";
+    // Wrap-up (振り返り)
+    public static final String WRAP_UP_SUMMARY = "wrapUpSummary";
+    public static final String LESSONS_LEARNED = "lessonsLearned";
+    public static final String FOLLOW_UP_ACTIONS = "followUpActions";
+
+    private Variables() {}
+  }
+}

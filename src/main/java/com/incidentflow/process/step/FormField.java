@@ -1,0 +1,19 @@
+package com.incidentflow.process.step;
+
+import java.util.List;
+
+/**
+ * One input of a Camunda Form as the server checks it.
+ *
+ * @param conditional shown only under a condition; the form's own "required" then cannot be
+ *     enforced blindly, so {@link StepRules} states when it is required
+ */
+public record FormField(
+    String key,
+    String label,
+    String type,
+    boolean required,
+    Integer maxLength,
+    List<String> allowedValues,
+    boolean readonly,
+    boolean conditional) {}

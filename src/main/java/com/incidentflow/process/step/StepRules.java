@@ -1,0 +1,114 @@
+package com.incidentflow.process.step;
+
+import com.incidentflow.process.Choices.Importance;
+import com.incidentflow.process.Choices.InvestigationOutcome;
+import com.incidentflow.process.Choices.RecentChange;
+import com.incidentflow.process.Choices.ReviewDecision;
+import com.incidentflow.process.Choices.Scope;
+import com.incidentflow.process.ClientList;
+import com.incidentflow.process.IncidentDirectory;
+import com.incidentflow.process.IncidentProcess.Variables;
+import com.incidentflow.process.number.IncidentNumberService;
+import com.incidentflow.security.Groups;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rules that tie one answer of a step to another ("if help is needed, say from whom"). The forms
+ * show and hide fields accordingly; these rules hold on the server whatever the client sends.
+ */
+@Component
+public class StepRules {
+
+  private final IncidentDirectory incidents;
+
+  public StepRules(IncidentDirectory incidents) {
+    this.incidents = incidents;
+  }
+
+  public List<String> check(StepForm form, StepValues values, String incidentNumber) {
+    List<String> problems = new ArrayList<>();
+    Checks checks = new Checks(form, values, problems);
+    switch (form.id()) {
+      case "confirm-situation" -> {
+        if (values.is(Variables.RECENT_CHANGE, RecentChange.YES)) {
+          checks.required(Variables.RECENT_CHANGE_DESCRIPTION, "when a related change was made");
+          checks.required(Variables.RECENT_CHANGE_BY, "when a related change was made");
+        }
+      }
+      case "judge-importance" -> {
+        if (values.is(Variables.IMPORTANCE, Importance.ALREADY_HANDLED)) {
+          checks.required(Variables.DUPLICATE_OF, "when the incident is already being handled");
+          checkDuplicateOf(values.text(Variables.DUPLICATE_OF), incidentNumber, form, problems);
+        }
+      }
+      case "investigate-root-cause" -> {
+        if (values.is(Variables.INVESTIGATION_OUTCOME, InvestigationOutcome.HELP_NEEDED)) {
+          checks.required(Variables.HELP_GROUP, "when help is needed");
+          checks.required(Variables.HELP_REQUEST, "when help is needed");
+          String group = values.text(Variables.HELP_GROUP);
+          if (group != null && !group.isBlank() && !Groups.SPECIALISTS.contains(group)) {
+            problems.add(
+                "'" + form.labelOf(Variables.HELP_GROUP) + "' must be one of " + Groups.SPECIALISTS);
+          }
+        } else if (!values.isBlank(Variables.INVESTIGATION_OUTCOME)) {
+          checks.required(Variables.ROOT_CAUSE, "when the root cause was found");
+        }
+      }
+      case "confirm-impact" -> {
+        if (!values.isBlank(Variables.FINAL_SCOPE)
+            && !values.is(Variables.FINAL_SCOPE, Scope.NONE)
+            && ClientList.parse(values.text(Variables.AFFECTED_CLIENTS)).isEmpty()) {
+          problems.add(
+              "'"
+                  + form.labelOf(Variables.AFFECTED_CLIENTS)
+                  + "' needs at least one client unless no client is affected");
+        }
+      }
+      case "review-fix" -> {
+        if (values.is(Variables.REVIEW_DECISION, ReviewDecision.REJECTED)) {
+          checks.required(Variables.REVIEW_COMMENTS, "when the fix is rejected");
+        }
+        if (values.is(Variables.REVIEW_DECISION, ReviewDecision.APPROVED)
+            && !Boolean.TRUE.equals(values.get(Variables.REGRESSION_CHECKED))) {
+          problems.add(
+              "'" + form.labelOf(Variables.REGRESSION_CHECKED) + "' must be confirmed to approve");
+        }
+      }
+      default -> {
+        // no rules beyond the form's own
+      }
+    }
+    return problems;
+  }
+
+  private void checkDuplicateOf(
+      String other, String incidentNumber, StepForm form, List<String> problems) {
+    if (other == null || other.isBlank()) {
+      return;
+    }
+    String label = form.labelOf(Variables.DUPLICATE_OF);
+    String number = other.trim();
+    if (!IncidentNumberService.FORMAT.matcher(number).matches()) {
+      problems.add("'" + label + "' must be an incident number such as INC-2026-0042");
+    } else if (number.equals(incidentNumber)) {
+      problems.add("'" + label + "' must name another incident, not this one");
+    } else {
+      var found = incidents.find(number);
+      if (found.isEmpty()) {
+        problems.add("'" + label + "': no incident " + number + " exists");
+      } else if (!found.get().open()) {
+        problems.add("'" + label + "': " + number + " is already closed, so it is not being handled");
+      }
+    }
+  }
+
+  private record Checks(StepForm form, StepValues values, List<String> problems) {
+    void required(String key, String when) {
+      if (values.isBlank(key)) {
+        problems.add("'" + form.labelOf(key) + "' is required " + when);
+      }
+    }
+  }
+}

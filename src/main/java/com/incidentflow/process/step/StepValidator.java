@@ -1,0 +1,85 @@
+package com.incidentflow.process.step;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a step's submitted values against its form (required, length, allowed choices, dates) and
+ * the step's rules. Camunda Forms validate only in the browser; this holds for every client.
+ */
+@Component
+public class StepValidator {
+
+  private final FormCatalog forms;
+  private final StepRules rules;
+
+  public StepValidator(FormCatalog forms, StepRules rules) {
+    this.forms = forms;
+    this.rules = rules;
+  }
+
+  /**
+   * @throws StepValidationException listing every problem, so a person can fix all at once
+   */
+  public void validate(String stepName, String formId, StepValues values, String incidentNumber) {
+    StepForm form =
+        forms
+            .find(formId)
+            .orElseThrow(
+                () -> new IllegalStateException("Step '" + stepName + "' refers to unknown form " + formId));
+    List<String> problems = new ArrayList<>();
+    for (FormField field : form.fields()) {
+      if (!field.readonly()) {
+        checkField(field, values, problems);
+      }
+    }
+    problems.addAll(rules.check(form, values, incidentNumber));
+    if (!problems.isEmpty()) {
+      throw new StepValidationException(stepName, problems);
+    }
+  }
+
+  private static void checkField(FormField field, StepValues values, List<String> problems) {
+    String label = "'" + field.label() + "'";
+    if (values.isBlank(field.key())) {
+      if (field.required() && !field.conditional()) {
+        problems.add(label + " is required");
+      }
+      return;
+    }
+    Object value = values.get(field.key());
+    if (field.required() && "checkbox".equals(field.type()) && !Boolean.TRUE.equals(value)) {
+      problems.add(label + " must be checked");
+    }
+    if (value instanceof String text) {
+      if (field.maxLength() != null && text.length() > field.maxLength()) {
+        problems.add(label + " is longer than " + field.maxLength() + " characters");
+      }
+      boolean choice = "select".equals(field.type()) || "radio".equals(field.type());
+      if (choice && !field.allowedValues().isEmpty() && !field.allowedValues().contains(text)) {
+        problems.add(label + " must be one of " + field.allowedValues() + ", not '" + text + "'");
+      }
+      if ("datetime".equals(field.type()) && !isDateTime(text)) {
+        problems.add(label + " must be a date and time such as 2026-11-25T09:30+09:00");
+      }
+    }
+  }
+
+  static boolean isDateTime(String text) {
+    try {
+      OffsetDateTime.parse(text);
+      return true;
+    } catch (DateTimeParseException notWithOffset) {
+      try {
+        LocalDateTime.parse(text);
+        return true;
+      } catch (DateTimeParseException notLocal) {
+        return false;
+      }
+    }
+  }
+}

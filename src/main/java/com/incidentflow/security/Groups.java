@@ -1,0 +1,20 @@
+package com.incidentflow.security;
+
+import java.util.List;
+
+/** Camunda group ids of the role model (SPEC §1). */
+public final class Groups {
+
+  public static final String ENGINEERS = "engineers";
+  public static final String MANAGERS = "managers";
+  public static final String CS = "cs";
+  public static final String FRONTEND = "frontend";
+  public static final String BACKEND = "backend";
+  public static final String INFRA = "infra";
+  public static final String INCIDENT_ADMINS = "incident-admins";
+
+  /** Groups that can be asked for help during an investigation (仲間を集めよう). */
+  public static final List<String> SPECIALISTS = List.of(FRONTEND, BACKEND, INFRA);
+
+  private Groups() {}
+}
