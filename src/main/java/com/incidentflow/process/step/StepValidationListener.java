@@ -2,21 +2,23 @@ package com.incidentflow.process.step;
 
 import com.incidentflow.process.IncidentProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates a user task when it is completed, and the start form when an incident is reported.
- * Attached to every user task and form start event by {@link StepValidationPlugin}; a refusal rolls
- * the completion back, so the task stays open.
+ * Validates the start form when an incident is reported, and a user task when it is completed.
+ * Attached by {@link StepValidationPlugin}; a refusal rolls the completion back, so the task stays
+ * open.
+ *
+ * <p>It listens to the task's execution ending, not to the task's "complete" event: the engine wraps
+ * task-listener exceptions into a generic error (REST 500), while this one reaches the caller as a
+ * form validation error (REST 400). A step that ends because it was cancelled is not validated.
  */
 @Component
-public class StepValidationListener implements TaskListener, ExecutionListener {
+public class StepValidationListener implements ExecutionListener {
 
   private final StepValidator validator;
 
@@ -25,28 +27,23 @@ public class StepValidationListener implements TaskListener, ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    UserTask element = (UserTask) task.getBpmnModelElementInstance();
-    String formId = element.getCamundaFormRef();
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    FlowElement element = execution.getBpmnModelElementInstance();
+    String formId = null;
+    if (element instanceof UserTask task) {
+      formId = task.getCamundaFormRef();
+    } else if (element instanceof StartEvent start) {
+      formId = start.getCamundaFormRef();
+    }
     if (formId != null) {
       validator.validate(
-          nameOf(element),
+          element.getName() != null ? element.getName() : element.getId(),
           formId,
-          new StepValues(task::getVariable),
-          (String) task.getVariable(Variables.INCIDENT_NUMBER));
+          new StepValues(execution::getVariable),
+          (String) execution.getVariable(Variables.INCIDENT_NUMBER));
     }
-  }
-
-  @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.getBpmnModelElementInstance() instanceof StartEvent start
-        && start.getCamundaFormRef() != null) {
-      validator.validate(
-          nameOf(start), start.getCamundaFormRef(), new StepValues(execution::getVariable), null);
-    }
-  }
-
-  private static String nameOf(FlowElement element) {
-    return element.getName() != null ? element.getName() : element.getId();
   }
 }

@@ -3,17 +3,13 @@ package com.incidentflow.process.step;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -25,11 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class StepValidationPlugin extends AbstractProcessEnginePlugin {
 
-  private final Lazy listener;
+  private final ExecutionListener listener;
 
   /** Lazy: the listener needs engine services, and the engine needs this plugin first. */
   public StepValidationPlugin(ObjectProvider<StepValidationListener> listener) {
-    this.listener = new Lazy(listener);
+    this.listener = (DelegateExecution execution) -> listener.getObject().notify(execution);
   }
 
   @Override
@@ -42,29 +38,11 @@ public class StepValidationPlugin extends AbstractProcessEnginePlugin {
     parseListeners.add(new ValidationParseListener());
   }
 
-  private record Lazy(ObjectProvider<StepValidationListener> target)
-      implements TaskListener, ExecutionListener {
-    @Override
-    public void notify(DelegateTask task) {
-      target.getObject().notify(task);
-    }
-
-    @Override
-    public void notify(DelegateExecution execution) {
-      target.getObject().notify(execution);
-    }
-  }
-
   private final class ValidationParseListener extends AbstractBpmnParseListener {
 
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-      TaskDefinition definition =
-          ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-      definition
-          .getTaskListeners()
-          .computeIfAbsent(TaskListener.EVENTNAME_COMPLETE, event -> new ArrayList<>())
-          .add(0, listener);
+      activity.addListener(ExecutionListener.EVENTNAME_END, listener, 0);
     }
 
     @Override
