@@ -1,13 +1,17 @@
 package com.incidentflow;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import java.io.IOException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -22,11 +26,26 @@ public final class Mails {
     return new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
   }
 
+  /**
+   * The mails whose subject contains part, one per sent mail: GreenMail stores a copy per
+   * recipient, the copies share the Message-ID.
+   */
   public static List<MimeMessage> withSubjectContaining(GreenMailExtension server, String part) {
-    return Arrays.stream(server.getReceivedMessages())
-        .filter(m -> subject(m).contains(part))
-        .distinct()
-        .toList();
+    Map<String, MimeMessage> byMessageId = new LinkedHashMap<>();
+    for (MimeMessage message : server.getReceivedMessages()) {
+      if (subject(message).contains(part)) {
+        byMessageId.putIfAbsent(messageId(message), message);
+      }
+    }
+    return List.copyOf(byMessageId.values());
+  }
+
+  private static String messageId(MimeMessage message) {
+    try {
+      return message.getMessageID();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** GreenMail keeps one copy per recipient; this is the set of distinct subjects. */
@@ -50,7 +69,33 @@ public final class Mails {
     }
   }
 
+  /** The decoded plain-text part. */
   public static String body(MimeMessage message) {
-    return GreenMailUtil.getBody(message);
+    return part(message, "text/plain");
+  }
+
+  /** The decoded HTML part. */
+  public static String html(MimeMessage message) {
+    return part(message, "text/html");
+  }
+
+  private static String part(Part part, String mimeType) {
+    try {
+      if (part.isMimeType(mimeType)) {
+        return String.valueOf(part.getContent());
+      }
+      if (part.isMimeType("multipart/*")) {
+        Multipart multipart = (Multipart) part.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+          String found = part(multipart.getBodyPart(i), mimeType);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+      return null;
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -1,10 +1,13 @@
 package com.incidentflow.notification;
 
+import com.incidentflow.notification.IncidentFacts.OpenTask;
 import com.incidentflow.notification.MailRenderer.Fact;
 import com.incidentflow.notification.MailRenderer.MailView;
 import com.incidentflow.notification.MailRenderer.Rendered;
 import com.incidentflow.process.IncidentProcess.Variables;
 import com.incidentflow.security.Groups;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -43,35 +46,51 @@ public class IncidentNotifications {
 
   /** The manager hears of the incident before anyone judges it (上長に報告). */
   public void reportToManagers(IncidentFacts incident) {
-    send(MailKind.MANAGER_REPORT, incident, recipients.ofGroups(List.of(Groups.MANAGERS)));
+    send(MailKind.MANAGER_REPORT, incident, groups(Groups.MANAGERS));
+  }
+
+  public void escalateJudgement(IncidentFacts incident) {
+    send(MailKind.JUDGEMENT_OVERDUE, incident, groups(Groups.MANAGERS));
   }
 
   /** Engineers respond within the targets; CS negotiate with clients around them. */
   public void announcePriority(IncidentFacts incident) {
-    send(
-        MailKind.PRIORITY_DECIDED,
-        incident,
-        recipients.ofGroups(List.of(Groups.ENGINEERS, Groups.CS)));
+    send(MailKind.PRIORITY_DECIDED, incident, groups(Groups.ENGINEERS, Groups.CS));
+  }
+
+  public void escalateFirstResponse(IncidentFacts incident) {
+    send(MailKind.FIRST_RESPONSE_OVERDUE, incident, groups(Groups.MANAGERS));
   }
 
   public void requestHelp(IncidentFacts incident) {
-    String group = incident.text(Variables.HELP_GROUP);
-    send(MailKind.HELP_REQUESTED, incident, recipients.ofGroups(List.of(group)));
+    send(MailKind.HELP_REQUESTED, incident, groups(incident.text(Variables.HELP_GROUP)));
+  }
+
+  /** The engineers holding the case; while nobody holds it, all engineers. */
+  public void remindStatusUpdate(IncidentFacts incident, Collection<String> engineersOnCase) {
+    Set<String> to = recipients.ofUsers(engineersOnCase);
+    send(MailKind.STATUS_UPDATE_DUE, incident, to.isEmpty() ? groups(Groups.ENGINEERS) : to);
+  }
+
+  /** CS negotiate deadlines with clients: every changed ETA reaches them. */
+  public void announceEta(IncidentFacts incident) {
+    send(MailKind.ETA_CHANGED, incident, groups(Groups.CS));
   }
 
   /** CS contact the clients; managers learn the final scope. */
   public void reportImpact(IncidentFacts incident) {
-    send(
-        MailKind.IMPACT_REPORTED,
-        incident,
-        recipients.ofGroups(List.of(Groups.MANAGERS, Groups.CS)));
+    send(MailKind.IMPACT_REPORTED, incident, groups(Groups.MANAGERS, Groups.CS));
   }
 
   /** Everyone who worked a step or reported the incident, plus managers and CS. */
   public void announceResolution(IncidentFacts incident, Collection<String> participants) {
     Set<String> to = new LinkedHashSet<>(recipients.ofUsers(participants));
-    to.addAll(recipients.ofGroups(List.of(Groups.MANAGERS, Groups.CS)));
+    to.addAll(groups(Groups.MANAGERS, Groups.CS));
     send(MailKind.RESOLVED, incident, to);
+  }
+
+  private Set<String> groups(String... groupIds) {
+    return recipients.ofGroups(List.of(groupIds));
   }
 
   private void send(MailKind kind, IncidentFacts incident, Set<String> to) {
@@ -100,6 +119,11 @@ public class IncidentNotifications {
         facts.add(new Fact(renderer.message("field." + name, locale), display(name, value, locale)));
       }
     }
+    List<String> openTasks = new ArrayList<>();
+    for (OpenTask task : incident.openTasks()) {
+      String holder = task.assignee() == null ? renderer.message("mail.unassigned", locale) : task.assignee();
+      openTasks.add(task.name() + " — " + holder);
+    }
     String key = "mail." + kind.messageKey();
     return new MailView(
         incident.number(),
@@ -107,15 +131,27 @@ public class IncidentNotifications {
         incident.priority(),
         renderer.message(key + ".headline", locale, incident.number()),
         renderer.message(key + ".ask", locale),
+        incident.step(),
+        openTasks,
         facts,
-        properties.baseUrl() + "/camunda/app/tasklist/default/",
-        properties.baseUrl()
-            + "/camunda/app/cockpit/default/#/process-instance/"
-            + incident.processInstanceId()
-            + "/runtime",
+        tasklistUrl(incident),
+        properties.baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + incident.processInstanceId() + "/runtime",
         renderer.message("mail.link.tasklist", locale),
         renderer.message("mail.link.cockpit", locale),
         renderer.message("mail.footer", locale));
+  }
+
+  /** Straight to the step when exactly one is open, else to the incident's steps in Tasklist. */
+  private String tasklistUrl(IncidentFacts incident) {
+    String tasklist = properties.baseUrl() + "/camunda/app/tasklist/default/#/";
+    if (incident.openTasks().size() == 1) {
+      return tasklist + "?task=" + incident.openTasks().get(0).id();
+    }
+    String search =
+        "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\""
+            + incident.number()
+            + "\",\"name\":\"\"}]";
+    return tasklist + "?searchQuery=" + URLEncoder.encode(search, StandardCharsets.UTF_8);
   }
 
   private String display(String name, String value, Locale locale) {

@@ -30,6 +30,26 @@ public enum MailKind {
           Variables.PRIORITY, Variables.FINAL_SCOPE, Variables.AFFECTED_CLIENT_LIST,
           Variables.IMPACT_DESCRIPTION, Variables.ROOT_CAUSE, Variables.NEXT_ACTIONS,
           Variables.ETA)),
+  JUDGEMENT_OVERDUE(
+      "judgementOverdue",
+      List.of(
+          Variables.JUDGEMENT_TARGET, Variables.OCCURRED_AT, Variables.PROVISIONAL_SCOPE,
+          Variables.PROVISIONAL_CLIENTS, Variables.PROVISIONAL_IMPACT, Variables.IMPORTANCE)),
+  FIRST_RESPONSE_OVERDUE(
+      "firstResponseOverdue",
+      List.of(
+          Variables.PRIORITY, Variables.FIRST_RESPONSE_TARGET, Variables.URGENCY_REASON,
+          Variables.CLIENT_DEADLINE, Variables.PROVISIONAL_IMPACT)),
+  STATUS_UPDATE_DUE(
+      "statusUpdateDue",
+      List.of(
+          Variables.PRIORITY, Variables.STATUS_UPDATE_INTERVAL, Variables.NEXT_ACTIONS,
+          Variables.ETA, Variables.RESOLVE_TARGET)),
+  ETA_CHANGED(
+      "etaChanged",
+      List.of(
+          Variables.PRIORITY, Variables.ETA, Variables.NEXT_ACTIONS, Variables.CLIENT_DEADLINE,
+          Variables.PROVISIONAL_CLIENTS, Variables.AFFECTED_CLIENT_LIST)),
   RESOLVED(
       "resolved",
       List.of(

@@ -52,6 +52,7 @@ public class MailRenderer {
   public Rendered render(MailView view, Locale locale) {
     Context context = new Context(locale);
     context.setVariable("mail", view);
+    context.setVariable("labels", new Labels(message("mail.label.step", locale), message("mail.label.openTasks", locale)));
     return new Rendered(
         engine.process("notification.txt", context), engine.process("notification.html", context));
   }
@@ -66,6 +67,8 @@ public class MailRenderer {
       String priority,
       String headline,
       String ask,
+      String step,
+      List<String> openTasks,
       List<Fact> facts,
       String tasklistUrl,
       String cockpitUrl,
@@ -74,6 +77,8 @@ public class MailRenderer {
       String footer) {}
 
   public record Fact(String label, String value) {}
+
+  public record Labels(String step, String openTasks) {}
 
   public record Rendered(String text, String html) {}
 }

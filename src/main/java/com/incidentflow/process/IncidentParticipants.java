@@ -3,18 +3,31 @@ package com.incidentflow.process;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Service;
 
-/** Who took part in an incident, from the engine's history: reporter, assignees, completers. */
+/** Who takes and took part in an incident: reporter, assignees, completers. */
 @Service
 public class IncidentParticipants {
 
   private final HistoryService history;
+  private final TaskService tasks;
 
-  public IncidentParticipants(HistoryService history) {
+  public IncidentParticipants(HistoryService history, TaskService tasks) {
     this.history = history;
+    this.tasks = tasks;
+  }
+
+  /** Who holds the incident's open steps now, leaving out the given steps. */
+  public Set<String> workingOn(String processInstanceId, String... exceptSteps) {
+    Set<String> except = Set.of(exceptSteps);
+    Set<String> users = new LinkedHashSet<>();
+    tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+        .filter(task -> task.getAssignee() != null && !except.contains(task.getTaskDefinitionKey()))
+        .forEach(task -> users.add(task.getAssignee()));
+    return users;
   }
 
   public Set<String> of(String processInstanceId) {

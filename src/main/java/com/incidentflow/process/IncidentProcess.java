@@ -21,9 +21,17 @@ public final class IncidentProcess {
     public static final String LINK_DUPLICATE = "ServiceTask_LinkDuplicate";
     public static final String END_DUPLICATE = "EndEvent_Duplicate";
     public static final String JUDGE_URGENCY = "UserTask_JudgeUrgency";
+    public static final String IMPORTANCE_OVERDUE = "BoundaryEvent_ImportanceOverdue";
+    public static final String URGENCY_OVERDUE = "BoundaryEvent_UrgencyOverdue";
+    public static final String ESCALATE_JUDGEMENT = "ServiceTask_EscalateJudgement";
     public static final String DECIDE_PRIORITY = "BusinessRuleTask_DecidePriority";
     public static final String ANNOUNCE_PRIORITY = "ServiceTask_AnnouncePriority";
+    public static final String RESPONSE = "SubProcess_Response";
+    public static final String STATUS_UPDATE_DUE = "BoundaryEvent_StatusUpdateDue";
+    public static final String REMIND_STATUS_UPDATE = "ServiceTask_RemindStatusUpdate";
     public static final String FIRST_RESPONSE = "UserTask_FirstResponse";
+    public static final String FIRST_RESPONSE_OVERDUE = "BoundaryEvent_FirstResponseOverdue";
+    public static final String ESCALATE_FIRST_RESPONSE = "ServiceTask_EscalateFirstResponse";
     public static final String INVESTIGATE = "UserTask_InvestigateRootCause";
     public static final String REQUEST_HELP = "ServiceTask_RequestHelp";
     public static final String SPECIALIST_HELP = "UserTask_SpecialistHelp";
@@ -35,6 +43,8 @@ public final class IncidentProcess {
     public static final String NOTIFY_RESOLVED = "ServiceTask_NotifyResolved";
     public static final String WRAP_UP = "UserTask_WrapUp";
     public static final String END_RESOLVED = "EndEvent_Resolved";
+    public static final String ETA_CHANGED = "StartEvent_EtaChanged";
+    public static final String ANNOUNCE_ETA = "ServiceTask_AnnounceEta";
 
     private Tasks() {}
   }
@@ -84,6 +94,8 @@ public final class IncidentProcess {
     // TODO and ETA (TODOと予定), carried by first response, investigation and fix
     public static final String NEXT_ACTIONS = "nextActions";
     public static final String ETA = "eta";
+    /** The ETA CS were last told; a different {@link #ETA} starts the ETA-changed notification. */
+    public static final String ANNOUNCED_ETA = "announcedEta";
     // Investigate root cause and reproduce (根本原因の調査 + 再現)
     public static final String REPRODUCTION_CHECKS = "reproductionChecks";
     public static final String INVESTIGATION_NOTES = "investigationNotes";

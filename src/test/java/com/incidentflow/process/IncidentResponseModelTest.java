@@ -41,7 +41,7 @@ class IncidentResponseModelTest {
     for (FlowElement element : bpmn.getModelElementsByType(FlowElement.class)) {
       assertThat(element.getId())
           .as("id of %s", element.getName())
-          .matches("(StartEvent|EndEvent|UserTask|ServiceTask|BusinessRuleTask|Gateway|SequenceFlow)_[A-Z][A-Za-z]+");
+          .matches("(StartEvent|EndEvent|BoundaryEvent|SubProcess|UserTask|ServiceTask|BusinessRuleTask|Gateway|SequenceFlow)_[A-Z][A-Za-z]+");
     }
   }
 

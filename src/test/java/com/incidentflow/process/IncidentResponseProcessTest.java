@@ -76,7 +76,7 @@ class IncidentResponseProcessTest {
     assertThat(reports).hasSize(1);
     MimeMessage report = reports.get(0);
     assertThat(Mails.subject(report)).isEqualTo("[" + number + "] Invoices cannot be saved — Report to the manager");
-    assertThat(Mails.recipients(report)).containsExactly("maria@example.com");
+    assertThat(Mails.recipients(report)).containsExactly("incident-leads@example.com", "maria@example.com");
     assertThat(Mails.body(report))
         .contains("Saved an invoice with a discount line")
         .contains("Invoices with discounts cannot be saved")
@@ -127,7 +127,7 @@ class IncidentResponseProcessTest {
 
     MimeMessage resolved = Mails.withSubjectContaining(smtp, "Resolved").get(0);
     assertThat(Mails.recipients(resolved))
-        .containsExactlyInAnyOrder("emma@example.com", "kenji@example.com", "maria@example.com", "chloe@example.com");
+        .containsExactlyInAnyOrder("emma@example.com", "kenji@example.com", "maria@example.com", "chloe@example.com", "incident-leads@example.com");
     assertThat(Mails.body(resolved)).contains("Round half-even before applying discounts");
   }
 
@@ -211,7 +211,7 @@ class IncidentResponseProcessTest {
         .hasPassedInOrder("Gateway_ClientsToContact", "Gateway_ClientsJoin")
         .hasNotPassed(Tasks.CONTACT_CLIENT);
     MimeMessage impact = Mails.withSubjectContaining(smtp, "Impact confirmed").get(0);
-    assertThat(Mails.recipients(impact)).containsExactly("chloe@example.com", "maria@example.com");
+    assertThat(Mails.recipients(impact)).containsExactly("chloe@example.com", "incident-leads@example.com", "maria@example.com");
 
     driver.complete(incident, Tasks.PERMANENT_FIX, "emma", fix());
     driver.complete(incident, Tasks.REVIEW_FIX, "kenji", review("APPROVED"));

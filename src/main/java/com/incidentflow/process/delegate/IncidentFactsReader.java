@@ -1,12 +1,14 @@
 package com.incidentflow.process.delegate;
 
 import com.incidentflow.notification.IncidentFacts;
+import com.incidentflow.notification.IncidentFacts.OpenTask;
 import com.incidentflow.process.IncidentProcess.Variables;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
-/** Reads what the notifications need from a running incident. */
+/** Reads what the notifications need from a running incident: its values and its open steps. */
 final class IncidentFactsReader {
 
   private IncidentFactsReader() {}
@@ -18,7 +20,20 @@ final class IncidentFactsReader {
         values.put(name, value);
       }
     });
-    String number = (String) execution.getVariable(Variables.INCIDENT_NUMBER);
-    return new IncidentFacts(number, execution.getProcessInstanceId(), values);
+    List<OpenTask> open =
+        execution.getProcessEngineServices().getTaskService().createTaskQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .orderByTaskCreateTime()
+            .asc()
+            .list()
+            .stream()
+            .map(task -> new OpenTask(task.getId(), task.getName(), task.getAssignee()))
+            .toList();
+    return new IncidentFacts(
+        (String) execution.getVariable(Variables.INCIDENT_NUMBER),
+        execution.getProcessInstanceId(),
+        values,
+        execution.getCurrentActivityName(),
+        open);
   }
 }
