@@ -1,7 +1,8 @@
 package com.incidentflow;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.net.ServerSocket;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -21,9 +22,23 @@ public final class Mails {
 
   private Mails() {}
 
-  /** A fresh server for each test, on the port application-test.yaml sends to. */
+  /**
+   * The SMTP port of this test JVM: free when chosen, so parallel builds on one machine do not
+   * collide. {@link TestMailPort} hands it to the app under test.
+   */
+  public static final int PORT = freePort();
+
+  /** A fresh server for each test, on the port the app sends to. */
   public static GreenMailExtension server() {
-    return new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+    return new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(true);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("No free port for the test SMTP server", e);
+    }
   }
 
   /**

@@ -2,7 +2,10 @@ package com.incidentflow.tasklist;
 
 import com.incidentflow.process.IncidentProcess;
 import com.incidentflow.process.IncidentProcess.Variables;
+import com.incidentflow.security.Authorizations;
 import com.incidentflow.security.Groups;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tasklist filters: "My work" first, so everyone opens Tasklist on their own work, then one filter
- * per role. Created on first start and brought back in line on every later start (matched by name).
+ * per role, each readable by its role's groups. Created on first start and brought back in line on every later start (matched by name).
  */
 @Component
 public class TasklistFilters {
@@ -26,31 +29,35 @@ public class TasklistFilters {
 
   private final FilterService filters;
   private final TaskService tasks;
+  private final Authorizations authorizations;
 
-  public TasklistFilters(FilterService filters, TaskService tasks) {
+  public TasklistFilters(FilterService filters, TaskService tasks, Authorizations authorizations) {
     this.filters = filters;
     this.tasks = tasks;
+    this.authorizations = authorizations;
   }
 
   @EventListener(ApplicationStartedEvent.class)
   public void ensureFilters() {
-    ensure(MY_WORK, -20, "Tasks for your groups and tasks assigned to you / 担当グループと自分のタスク",
+    List<String> everyone = List.of(Groups.ENGINEERS, Groups.MANAGERS, Groups.CS, Groups.FRONTEND, Groups.BACKEND, Groups.INFRA);
+    ensure(MY_WORK, -20, "Tasks for your groups and tasks assigned to you / 担当グループと自分のタスク", everyone,
         q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-    ensure("Assigned to me (自分が担当)", -10, "Tasks you claimed / 自分が引き受けたタスク",
+    ensure("Assigned to me (自分が担当)", -10, "Tasks you claimed / 自分が引き受けたタスク", everyone,
         q -> q.taskAssigneeExpression("${currentUser()}"));
-    ensure("Engineering (エンジニア)", 10, "Confirm, investigate, respond, fix, review",
+    ensure("Engineering (エンジニア)", 10, "Confirm, investigate, respond, fix, review", List.of(Groups.ENGINEERS),
         q -> q.taskCandidateGroup(Groups.ENGINEERS).includeAssignedTasks());
-    ensure("Manager judgements (上長の判断)", 20, "Judge importance and urgency",
+    ensure("Manager judgements (上長の判断)", 20, "Judge importance and urgency", List.of(Groups.MANAGERS),
         q -> q.taskCandidateGroup(Groups.MANAGERS).includeAssignedTasks());
-    ensure("Client contact (クライアント連絡)", 30, "Contact and apologise to affected clients",
+    ensure("Client contact (クライアント連絡)", 30, "Contact and apologise to affected clients", List.of(Groups.CS),
         q -> q.taskCandidateGroup(Groups.CS).includeAssignedTasks());
-    ensure("Specialist help (専門チームへの依頼)", 40, "Help requested from frontend, backend or infra",
+    ensure("Specialist help (専門チームへの依頼)", 40, "Help requested from frontend, backend or infra", Groups.SPECIALISTS,
         q -> q.taskCandidateGroupIn(Groups.SPECIALISTS).includeAssignedTasks());
-    ensure("All incident tasks (すべてのタスク)", 50, "Every open step of every incident",
-        q -> q);
+    ensure("All incident tasks (すべてのタスク)", 50, "Every open step of every incident (what each person sees still follows their groups)",
+        List.of(Groups.MANAGERS, Groups.INCIDENT_ADMINS), q -> q);
   }
 
-  private void ensure(String name, int priority, String description, Function<TaskQuery, TaskQuery> query) {
+  private void ensure(
+      String name, int priority, String description, List<String> readers, Function<TaskQuery, TaskQuery> query) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name);
@@ -59,6 +66,9 @@ public class TasklistFilters {
     filter.setQuery(query.apply(base));
     filter.setProperties(properties(priority, description));
     filters.saveFilter(filter);
+    for (String group : readers) {
+      authorizations.grantGroup(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
   }
 
   private static Map<String, Object> properties(int priority, String description) {

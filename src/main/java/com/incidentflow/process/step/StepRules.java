@@ -27,7 +27,7 @@ public class StepRules {
     this.incidents = incidents;
   }
 
-  public List<String> check(StepForm form, StepValues values, String incidentNumber) {
+  public List<String> check(StepForm form, StepValues values, String incidentNumber, String actor) {
     List<String> problems = new ArrayList<>();
     Checks checks = new Checks(form, values, problems);
     switch (form.id()) {
@@ -67,6 +67,10 @@ public class StepRules {
         }
       }
       case "review-fix" -> {
+        // Four eyes: the engine also keeps the review task from the fix's author (FourEyes).
+        if (actor != null && actor.equals(values.text(Variables.FIXED_BY))) {
+          problems.add("The fix must be reviewed by someone other than its author (" + actor + ")");
+        }
         if (values.is(Variables.REVIEW_DECISION, ReviewDecision.REJECTED)) {
           checks.required(Variables.REVIEW_COMMENTS, "when the fix is rejected");
         }

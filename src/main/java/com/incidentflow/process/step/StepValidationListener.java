@@ -1,6 +1,7 @@
 package com.incidentflow.process.step;
 
 import com.incidentflow.process.IncidentProcess.Variables;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 public class StepValidationListener implements ExecutionListener {
 
   private final StepValidator validator;
+  private final IdentityService identity;
 
-  public StepValidationListener(StepValidator validator) {
+  public StepValidationListener(StepValidator validator, IdentityService identity) {
     this.validator = validator;
+    this.identity = identity;
   }
 
   @Override
@@ -43,7 +46,8 @@ public class StepValidationListener implements ExecutionListener {
           element.getName() != null ? element.getName() : element.getId(),
           formId,
           new StepValues(execution::getVariable),
-          (String) execution.getVariable(Variables.INCIDENT_NUMBER));
+          (String) execution.getVariable(Variables.INCIDENT_NUMBER),
+          identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId());
     }
   }
 }

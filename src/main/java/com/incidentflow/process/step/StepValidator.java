@@ -23,9 +23,10 @@ public class StepValidator {
   }
 
   /**
+   * @param actor who completes the step, if known
    * @throws StepValidationException listing every problem, so a person can fix all at once
    */
-  public void validate(String stepName, String formId, StepValues values, String incidentNumber) {
+  public void validate(String stepName, String formId, StepValues values, String incidentNumber, String actor) {
     StepForm form =
         forms
             .find(formId)
@@ -37,7 +38,7 @@ public class StepValidator {
         checkField(field, values, problems);
       }
     }
-    problems.addAll(rules.check(form, values, incidentNumber));
+    problems.addAll(rules.check(form, values, incidentNumber, actor));
     if (!problems.isEmpty()) {
       throw new StepValidationException(stepName, problems);
     }

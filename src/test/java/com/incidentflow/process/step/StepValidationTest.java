@@ -74,7 +74,7 @@ class StepValidationTest {
     Task task = driver.task(incident, Tasks.CONFIRM_SITUATION);
 
     ResponseEntity<Map> refused =
-        http.postForEntity(
+        http.withBasicAuth("emma", "emma").postForEntity(
             "/engine-rest/task/{id}/complete",
             Map.of("variables", Map.of(Variables.RECENT_CHANGE, Map.of("value", "MAYBE", "type", "String"))),
             Map.class,
@@ -114,7 +114,7 @@ class StepValidationTest {
   @Test
   void shouldRefuseStartOverRestWith400() {
     ResponseEntity<Map> refused =
-        http.postForEntity(
+        http.withBasicAuth("emma", "emma").postForEntity(
             "/engine-rest/process-definition/key/{key}/submit-form",
             Map.of("variables", Map.of(Variables.TITLE, Map.of("value", "x".repeat(201), "type", "String"))),
             Map.class,
