@@ -41,7 +41,10 @@ public class EtaTracker {
     Object eta = task.getVariable(Variables.ETA);
     Date current = eta == null ? null : parse(eta.toString());
     if (!due.equals(current)) {
-      task.setVariable(Variables.ETA, due.toInstant().atZone(team.zone()).format(ISO_MINUTES));
+      // Through the runtime service: only there does a variable change start the model's
+      // conditional "ETA changed" event; a change made inside a task update does not.
+      task.getProcessEngineServices().getRuntimeService()
+          .setVariable(task.getProcessInstanceId(), Variables.ETA, due.toInstant().atZone(team.zone()).format(ISO_MINUTES));
     }
   }
 
