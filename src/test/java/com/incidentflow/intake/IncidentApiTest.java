@@ -184,6 +184,17 @@ class IncidentApiTest {
   }
 
   @Test
+  void shouldRefuseABodyThatIsNotJson() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.TEXT_PLAIN);
+    var refused = http.withBasicAuth("emma", "emma")
+        .exchange("/api/incidents", org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>("Invoices broke", headers), String.class);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(415);
+    assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+  }
+
+  @Test
   void shouldRefuseOversizedBodyWith413() throws Exception {
     long before = incidentCount();
     ObjectNode huge = report(marker).put(Variables.ERROR_TEXT, "x".repeat(300 * 1024));

@@ -37,7 +37,8 @@ public class AlertController {
   @ApiResponse(responseCode = "200", description = "Recorded on the group's incident (REPEATED, RESOLVED_RECORDED) or nothing open (NO_OPEN_INCIDENT)")
   @ApiResponse(responseCode = "400", description = "Invalid payload", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "401", description = "Wrong or missing credentials", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-  @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+  // No "consumes": a wrong content type then reaches IntakeProblems and is answered as a problem (415).
+  @PostMapping(PATH)
   public ResponseEntity<Result> receive(@Valid @RequestBody AlertmanagerNotification notification) {
     Result result = alerts.receive(notification);
     if (result.outcome() == Outcome.OPENED) {

@@ -221,6 +221,12 @@ class AlertmanagerWebhookTest {
     assertRefused(noStart, "alerts[0].startsAt");
     assertRefused(badStart, "alerts[1].startsAt");
 
+    ObjectNode huge = firing();
+    huge.with("commonAnnotations").put("description", "x".repeat(300 * 1024));
+    Answer tooLarge = send(huge);
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(tooLarge.contentType()).isEqualTo("application/problem+json");
+
     Answer malformed = api.postWithBearer(AlertController.PATH, "{\"status\": \"firing\",", ApiClient.ALERT_TOKEN);
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.contentType()).isEqualTo("application/problem+json");
