@@ -10,6 +10,7 @@ import com.incidentflow.process.step.StepValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -76,6 +77,14 @@ public class IntakeProblems extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"incident-flow\", Basic realm=\"incident-flow\"")
         .body(problem);
+  }
+
+  /** Once authorizations are enabled, the engine refuses what the user's groups may not do. */
+  @ExceptionHandler(AuthorizationException.class)
+  ProblemDetail forbidden(AuthorizationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your groups may not do this");
+    problem.setTitle("Forbidden");
+    return problem;
   }
 
   /** Anything unforeseen: logged here with its trace, answered without one. */
