@@ -82,6 +82,7 @@ public class IntakeProblems extends ResponseEntityExceptionHandler {
   /** Once authorizations are enabled, the engine refuses what the user's groups may not do. */
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
+    log.info("Refused: {}", e.getMessage());
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your groups may not do this");
     problem.setTitle("Forbidden");
     return problem;

@@ -3,9 +3,9 @@ package com.incidentflow.timeline;
 import com.incidentflow.notification.NotificationProperties;
 import com.incidentflow.process.IncidentProcess.Tasks;
 import com.incidentflow.process.IncidentProcess.Variables;
-import com.incidentflow.timeline.IncidentReport.Line;
-import com.incidentflow.timeline.IncidentReport.Section;
-import com.incidentflow.timeline.IncidentReport.Step;
+import com.incidentflow.timeline.IncidentReportView.Line;
+import com.incidentflow.timeline.IncidentReportView.Section;
+import com.incidentflow.timeline.IncidentReportView.Step;
 import com.incidentflow.timeline.TimelineEntry.Field;
 import com.incidentflow.timeline.TimelineEntry.Kind;
 import java.time.OffsetDateTime;
@@ -57,11 +57,11 @@ public class IncidentReportService {
     return report(number).map(report -> render("incident-report.html", report));
   }
 
-  public Optional<IncidentReport> report(String number) {
+  public Optional<IncidentReportView> report(String number) {
     return timelines.of(number).map(this::report);
   }
 
-  IncidentReport report(Timeline timeline) {
+  IncidentReportView report(Timeline timeline) {
     Locale locale = team.locale();
     List<TimelineEntry> entries = timeline.entries();
     TimelineEntry reported = entries.get(0);
@@ -79,7 +79,7 @@ public class IncidentReportService {
     List<Line> lines = entries.stream()
         .map(e -> new Line(e.at().format(TIME), e.actor() == null ? "" : e.actor(), what(e, locale), detail(e)))
         .toList();
-    return new IncidentReport(
+    return new IncidentReportView(
         timeline.number(),
         timeline.latest(Variables.TITLE).orElse(""),
         timeline.latest(Variables.PRIORITY).orElse("—"),
@@ -128,7 +128,7 @@ public class IncidentReportService {
     };
   }
 
-  private String render(String template, IncidentReport report) {
+  private String render(String template, IncidentReportView report) {
     Context context = new Context(team.locale());
     context.setVariable("report", report);
     context.setVariable("md", new MarkdownText());

@@ -23,7 +23,11 @@ class IntakeOpenApiTest {
     assertThat(docs.status()).isEqualTo(200);
     List<String> paths = new ArrayList<>();
     docs.body().path("paths").fieldNames().forEachRemaining(paths::add);
-    assertThat(paths).containsExactlyInAnyOrder("/api/incidents", "/api/incidents/{number}", "/api/alerts/alertmanager");
+    assertThat(paths)
+        .containsExactlyInAnyOrder(
+            "/api/incidents", "/api/incidents/{number}", "/api/alerts/alertmanager",
+            "/api/incidents/{number}/timeline", "/api/incidents/{number}/evidence",
+            "/api/incidents/{number}/report", "/api/incidents/{number}/report.md");
     JsonNode report = docs.body().path("components").path("schemas").path("IncidentReport");
     assertThat(report.path("properties").path("reportSource").path("enum")).extracting(JsonNode::asText)
         .containsExactly("CLIENT", "CS", "MONITORING", "ENGINEER", "OTHER");

@@ -3,7 +3,7 @@ package com.incidentflow.timeline;
 import java.util.List;
 
 /** The incident report (障害報告書) as a reader sees it, before it is rendered as Markdown or HTML. */
-public record IncidentReport(
+public record IncidentReportView(
     String number,
     String title,
     String priority,
