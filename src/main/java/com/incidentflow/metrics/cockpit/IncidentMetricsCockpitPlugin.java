@@ -5,7 +5,8 @@ import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
 
 /**
  * Cockpit's server side of the "Incident metrics" view: a REST resource under the webapp's own
- * login and CSRF protection. The view itself is a frontend plugin registered in Cockpit's config.js.
+ * login and CSRF protection, and the view (plugin-webapp/incident-metrics/app/plugin.js), which Cockpit
+ * loads for every Java plugin — so it is not listed again in config.js customScripts.
  */
 public class IncidentMetricsCockpitPlugin extends AbstractCockpitPlugin {
 

@@ -1,4 +1,5 @@
-// Incident metrics for managers (docs/metrics.md). Plain DOM and inline SVG: nothing loads from the internet.
+// Incident metrics for managers (docs/metrics.md). Served from this Java plugin's asset directory, which Cockpit
+// loads by itself (a Java plugin without app/plugin.js breaks Cockpit). Plain DOM and inline SVG: nothing loads from the internet.
 const PLUGIN_ID = 'incident-metrics';
 const ROUTE = '/incident-metrics';
 const PERIOD_DAYS = 90;
