@@ -37,9 +37,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  */
 class MetricsHistory {
 
-  /** Each history gets its own week, far from the present day other tests run in. */
+  /** Each history gets its own weeks, long before the present day other tests run in, so its open incident is among the oldest open ones. */
   private static final AtomicInteger WEEKS = new AtomicInteger();
-  private static final LocalDate FIRST_MONDAY = LocalDate.of(2031, 3, 3);
+  private static final LocalDate FIRST_MONDAY = LocalDate.of(2011, 3, 7);
 
   final LocalDate monday;
   final ProcessInstance openP3;
