@@ -27,7 +27,7 @@ class IntakeOpenApiTest {
         .containsExactlyInAnyOrder(
             "/api/incidents", "/api/incidents/{number}", "/api/alerts/alertmanager",
             "/api/incidents/{number}/timeline", "/api/incidents/{number}/evidence",
-            "/api/incidents/{number}/report", "/api/incidents/{number}/report.md");
+            "/api/incidents/{number}/report", "/api/incidents/{number}/report.md", "/api/metrics");
     JsonNode report = docs.body().path("components").path("schemas").path("IncidentReport");
     assertThat(report.path("properties").path("reportSource").path("enum")).extracting(JsonNode::asText)
         .containsExactly("CLIENT", "CS", "MONITORING", "ENGINEER", "OTHER");
