@@ -45,7 +45,7 @@ public class IncidentService {
   /** What a list entry or the details show; read in one history query per page. */
   private static final String[] SHOWN =
       {Variables.TITLE, Variables.PRIORITY, Variables.REPORT_SOURCE, Variables.REPORTED_BY, Variables.OCCURRED_AT,
-        Variables.ETA, Variables.CLIENTS_REPORTED, Variables.PROVISIONAL_SCOPE, Variables.PROVISIONAL_CLIENTS,
+        Variables.ETA, Variables.NEXT_ACTIONS, Variables.CLIENTS_REPORTED, Variables.PROVISIONAL_SCOPE, Variables.PROVISIONAL_CLIENTS,
         Variables.FINAL_SCOPE, Variables.AFFECTED_CLIENTS};
 
   private final RuntimeService runtime;
@@ -182,6 +182,7 @@ public class IncidentService {
         instant(incident.getEndTime()),
         text(v, Variables.OCCURRED_AT),
         text(v, Variables.ETA),
+        text(v, Variables.NEXT_ACTIONS),
         impactScope(v),
         affectedClients(v),
         steps,

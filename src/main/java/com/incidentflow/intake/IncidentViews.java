@@ -26,6 +26,7 @@ public final class IncidentViews {
   public record Step(
       String taskId, String key, String name, String assignee, List<String> candidateGroups, Instant created, String tasklist) {}
 
+  /** Where to read the incident: the API itself, Tasklist, Cockpit, its timeline and its report. */
   public record Links(String self, String tasklist, String cockpit) {}
 
   /** How often monitoring reported this incident's alert group; null when no alert opened it. */
@@ -42,6 +43,7 @@ public final class IncidentViews {
       Instant closedAt,
       String occurredAt,
       String eta,
+      String nextActions,
       String impactScope,
       List<String> affectedClients,
       List<Step> currentSteps,

@@ -142,8 +142,10 @@ public class IncidentNotifications {
         facts,
         tasklistUrl(incident),
         properties.baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + incident.processInstanceId() + "/runtime",
+        properties.baseUrl() + "/api/incidents/" + incident.number() + "/report",
         renderer.message("mail.link.tasklist", locale),
         renderer.message("mail.link.cockpit", locale),
+        renderer.message("mail.link.report", locale),
         renderer.message("mail.footer", locale));
   }
 

@@ -72,8 +72,10 @@ public class MailRenderer {
       List<Fact> facts,
       String tasklistUrl,
       String cockpitUrl,
+      String reportUrl,
       String tasklistLabel,
       String cockpitLabel,
+      String reportLabel,
       String footer) {}
 
   public record Fact(String label, String value) {}
