@@ -1,14 +1,12 @@
 package com.incidentflow.notification;
 
+import com.incidentflow.config.TemplateEngines;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders a notification's plain-text and HTML bodies from the templates in mail/, with texts from
@@ -17,28 +15,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 public class MailRenderer {
 
-  private final SpringTemplateEngine engine = new SpringTemplateEngine();
-  private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-
-  public MailRenderer() {
-    messages.setBasename("i18n/mail");
-    messages.setDefaultEncoding("UTF-8");
-    messages.setFallbackToSystemLocale(false);
-    engine.addTemplateResolver(resolver(".html", TemplateMode.HTML, 1));
-    engine.addTemplateResolver(resolver(".txt", TemplateMode.TEXT, 2));
-    engine.setTemplateEngineMessageSource(messages);
-  }
-
-  private static ClassLoaderTemplateResolver resolver(String suffix, TemplateMode mode, int order) {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("mail/");
-    resolver.setResolvablePatterns(Set.of("*" + suffix));
-    resolver.setTemplateMode(mode);
-    resolver.setCharacterEncoding("UTF-8");
-    resolver.setOrder(order);
-    resolver.setCheckExistence(true);
-    return resolver;
-  }
+  private final ResourceBundleMessageSource messages = TemplateEngines.messages("i18n/mail");
+  private final SpringTemplateEngine engine = TemplateEngines.create("mail", ".txt", messages);
 
   public String message(String code, Locale locale, Object... args) {
     return messages.getMessage(code, args, locale);

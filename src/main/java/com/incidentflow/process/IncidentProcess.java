@@ -91,7 +91,7 @@ public final class IncidentProcess {
     public static final String CLIENT_GOAL = "clientGoal";
     public static final String ACTION_TAKEN = "actionTaken";
     public static final String FIRST_RESPONSE_RESULT = "firstResponseResult";
-    // TODO and ETA (TODOと予定), carried by first response, investigation and fix
+    // Next actions and ETA (TODOと予定), carried by first response, investigation and fix
     public static final String NEXT_ACTIONS = "nextActions";
     public static final String ETA = "eta";
     /** The ETA CS were last told; a different {@link #ETA} starts the ETA-changed notification. */

@@ -1,5 +1,6 @@
 package com.incidentflow.timeline;
 
+import com.incidentflow.config.TemplateEngines;
 import com.incidentflow.notification.NotificationProperties;
 import com.incidentflow.process.IncidentProcess.Tasks;
 import com.incidentflow.process.IncidentProcess.Variables;
@@ -20,8 +21,6 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Turns an incident's timeline into its report: summary, impact, timeline, first response, root
@@ -31,22 +30,16 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Service
 public class IncidentReportService {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm XXX");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
   private final TimelineService timelines;
   private final NotificationProperties team;
-  private final SpringTemplateEngine engine = new SpringTemplateEngine();
-  private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+  private final ResourceBundleMessageSource messages = TemplateEngines.messages("i18n/report");
+  private final SpringTemplateEngine engine = TemplateEngines.create("report", ".md", messages);
 
   public IncidentReportService(TimelineService timelines, NotificationProperties team) {
     this.timelines = timelines;
     this.team = team;
-    messages.setBasename("i18n/report");
-    messages.setDefaultEncoding("UTF-8");
-    messages.setFallbackToSystemLocale(false);
-    engine.addTemplateResolver(resolver(".html", TemplateMode.HTML, 1));
-    engine.addTemplateResolver(resolver(".md", TemplateMode.TEXT, 2));
-    engine.setTemplateEngineMessageSource(messages);
   }
 
   public Optional<String> markdown(String number) {
@@ -137,17 +130,6 @@ public class IncidentReportService {
 
   private String text(String code, Locale locale) {
     return messages.getMessage(code, null, code, locale);
-  }
-
-  private static ClassLoaderTemplateResolver resolver(String suffix, TemplateMode mode, int order) {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("report/");
-    resolver.setResolvablePatterns(Set.of("*" + suffix));
-    resolver.setTemplateMode(mode);
-    resolver.setCharacterEncoding("UTF-8");
-    resolver.setOrder(order);
-    resolver.setCheckExistence(true);
-    return resolver;
   }
 
   /** Keeps typed text from turning into markup when the Markdown is rendered elsewhere. */
