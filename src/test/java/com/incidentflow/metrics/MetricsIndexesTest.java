@@ -26,7 +26,7 @@ class MetricsIndexesTest {
   @Test
   void shouldCreateTheMetricsIndexesOnTheEngineHistoryTablesAtStartUp() throws Exception {
     assertThat(indexNames("ACT_HI_PROCINST")).contains("INCIDENT_FLOW_HI_PROCINST_KEY_START");
-    assertThat(indexNames("ACT_HI_ACTINST")).contains("INCIDENT_FLOW_HI_ACTINST_KEY_ACT_START");
+    assertThat(indexNames("ACT_HI_ACTINST")).contains("INCIDENT_FLOW_HI_ACTINST_KEY_ACT_START", "INCIDENT_FLOW_HI_ACTINST_PROC_STEPS");
   }
 
   @Test
