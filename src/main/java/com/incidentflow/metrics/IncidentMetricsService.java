@@ -55,8 +55,8 @@ public class IncidentMetricsService {
   private static final String IN_PERIOD = " p.PROC_DEF_KEY_ = ? AND p.START_TIME_ >= ? AND p.START_TIME_ < ? ";
 
   private static final String PERCENTILES =
-      "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %1$s) AS median_ms,"
-          + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %1$s) AS p90_ms";
+      "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %1$s) AS median_%2$s,"
+          + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %1$s) AS p90_%2$s";
 
   private static final String MILLIS_BETWEEN = "(EXTRACT(EPOCH FROM %2$s) - EXTRACT(EPOCH FROM %1$s)) * 1000";
 
@@ -75,6 +75,7 @@ public class IncidentMetricsService {
 
   public IncidentMetrics report(MetricsPeriod period) {
     Map<String, String> stepNames = stepNames();
+    TimeTo timeTo = timeTo(period);
     return new IncidentMetrics(
         period.from(),
         period.to(),
@@ -82,9 +83,9 @@ public class IncidentMetricsService {
         openByPriority(),
         openByStep(stepNames),
         oldestOpen(),
-        timeToReach(Tasks.JUDGE_IMPORTANCE, Milestone.STARTED, period),
-        timeToReach(Tasks.FIRST_RESPONSE, Milestone.COMPLETED, period),
-        timeToReach(Tasks.NOTIFY_RESOLVED, Milestone.STARTED, period),
+        timeTo.acknowledge(),
+        timeTo.mitigate(),
+        timeTo.resolve(),
         timePerStep(period, stepNames),
         incidentsPerClient(period),
         weeklyTrend(period));
@@ -125,42 +126,70 @@ public class IncidentMetricsService {
         IncidentProcess.PROCESS_KEY);
   }
 
-  enum Milestone {
-    STARTED("MIN(a.START_TIME_)", ""),
-    COMPLETED("MIN(a.END_TIME_)", " AND a.END_TIME_ IS NOT NULL");
+  /** Time-to figures per priority: report to acknowledged, to mitigated, to resolved. */
+  public record TimeTo(List<DurationStats> acknowledge, List<DurationStats> mitigate, List<DurationStats> resolve) {}
 
-    final String firstTime;
-    final String condition;
-
-    Milestone(String firstTime, String condition) {
-      this.firstTime = firstTime;
-      this.condition = condition;
-    }
-  }
-
-  /** Report to the first time the incident reached {@code activityId}, per priority, incidents reported in the period. */
-  public List<DurationStats> timeToReach(String activityId, Milestone milestone, MetricsPeriod period) {
-    String millis = MILLIS_BETWEEN.formatted("p.START_TIME_", milestone.firstTime);
-    return jdbc.query(
-        "SELECT " + PRIORITY_KEY + " AS priority, COUNT(*) AS n, " + PERCENTILES.formatted("m.ms")
-            + " FROM (SELECT p.PROC_INST_ID_ AS id, " + millis + " AS ms"
-            + "   FROM ACT_HI_PROCINST p JOIN ACT_HI_ACTINST a ON a.PROC_INST_ID_ = p.PROC_INST_ID_ AND a.ACT_ID_ = ?"
-            + milestone.condition
-            + "   WHERE " + IN_PERIOD + " GROUP BY p.PROC_INST_ID_, p.START_TIME_) m"
-            + " JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = m.id" + PRIORITY_JOIN
-            + " GROUP BY " + PRIORITY_KEY + " ORDER BY 1",
-        (rs, i) -> new DurationStats(rs.getString("priority"), rs.getLong("n"), seconds(rs, "median_ms"), seconds(rs, "p90_ms")),
-        activityId,
+  /**
+   * All three time-to figures in one query. The inner query makes one row per incident reported in the
+   * period, with its priority and the milliseconds to each milestone (NULL if not reached): the incidents
+   * come by the (PROC_DEF_KEY_, START_TIME_) index, their milestone activities by the engine's
+   * (PROC_INST_ID_, ACT_ID_) index. The outer query aggregates those rows per priority; COUNT and
+   * PERCENTILE_CONT skip NULLs, so each figure covers exactly the incidents that reached its milestone.
+   *
+   * <p>Why this shape: the earlier one query per milestone joined its per-incident derived table back to
+   * ACT_HI_PROCINST, and H2 evaluated that join from the whole history inwards, re-running the derived
+   * table per row; a single derived table that is the only source of the outer query cannot be planned so.
+   */
+  public TimeTo timeTo(MetricsPeriod period) {
+    String acknowledged = "MIN(CASE WHEN a.ACT_ID_ = ? THEN a.START_TIME_ END)";
+    String mitigated = "MIN(CASE WHEN a.ACT_ID_ = ? THEN a.END_TIME_ END)";
+    String resolved = "MIN(CASE WHEN a.ACT_ID_ = ? THEN a.START_TIME_ END)";
+    List<DurationStats> acknowledge = new ArrayList<>();
+    List<DurationStats> mitigate = new ArrayList<>();
+    List<DurationStats> resolve = new ArrayList<>();
+    jdbc.query(
+        "SELECT m.priority, COUNT(m.ack_ms) AS ack_n, " + PERCENTILES.formatted("m.ack_ms", "ack")
+            + ", COUNT(m.mit_ms) AS mit_n, " + PERCENTILES.formatted("m.mit_ms", "mit")
+            + ", COUNT(m.res_ms) AS res_n, " + PERCENTILES.formatted("m.res_ms", "res")
+            + " FROM (SELECT " + PRIORITY_KEY + " AS priority, "
+            + MILLIS_BETWEEN.formatted("p.START_TIME_", acknowledged) + " AS ack_ms, "
+            + MILLIS_BETWEEN.formatted("p.START_TIME_", mitigated) + " AS mit_ms, "
+            + MILLIS_BETWEEN.formatted("p.START_TIME_", resolved) + " AS res_ms"
+            + "   FROM ACT_HI_PROCINST p" + PRIORITY_JOIN
+            + "   JOIN ACT_HI_ACTINST a ON a.PROC_INST_ID_ = p.PROC_INST_ID_ AND a.ACT_ID_ IN (?, ?, ?)"
+            + "   WHERE " + IN_PERIOD + " GROUP BY p.PROC_INST_ID_, p.START_TIME_, pr.TEXT_) m"
+            + " GROUP BY m.priority ORDER BY 1",
+        (ResultSet rs) -> {
+          String priority = rs.getString("priority");
+          add(acknowledge, priority, rs, "ack");
+          add(mitigate, priority, rs, "mit");
+          add(resolve, priority, rs, "res");
+        },
+        Tasks.JUDGE_IMPORTANCE,
+        Tasks.FIRST_RESPONSE,
+        Tasks.NOTIFY_RESOLVED,
+        Variables.PRIORITY,
+        Tasks.JUDGE_IMPORTANCE,
+        Tasks.FIRST_RESPONSE,
+        Tasks.NOTIFY_RESOLVED,
         IncidentProcess.PROCESS_KEY,
         period.startInclusive(),
-        period.endExclusive(),
-        Variables.PRIORITY);
+        period.endExclusive());
+    return new TimeTo(acknowledge, mitigate, resolve);
+  }
+
+  /** A priority none of whose incidents reached the milestone has no figure, as before (no row with count 0). */
+  private static void add(List<DurationStats> figures, String priority, ResultSet rs, String milestone) throws SQLException {
+    long count = rs.getLong(milestone + "_n");
+    if (count > 0) {
+      figures.add(new DurationStats(priority, count, seconds(rs, "median_" + milestone), seconds(rs, "p90_" + milestone)));
+    }
   }
 
   /** Completed steps of incidents reported in the period; DURATION_ is the engine's own milliseconds. */
   public List<StepDurationStats> timePerStep(MetricsPeriod period, Map<String, String> stepNames) {
     return jdbc.query(
-        "SELECT a.ACT_ID_ AS step, COUNT(*) AS n, " + PERCENTILES.formatted("a.DURATION_")
+        "SELECT a.ACT_ID_ AS step, COUNT(*) AS n, " + PERCENTILES.formatted("a.DURATION_", "ms")
             + " FROM ACT_HI_PROCINST p JOIN ACT_HI_ACTINST a ON a.PROC_INST_ID_ = p.PROC_INST_ID_"
             + " WHERE " + IN_PERIOD + " AND a.END_TIME_ IS NOT NULL AND a.ACT_TYPE_ IN (" + STEP_TYPES + ")"
             + " GROUP BY a.ACT_ID_",

@@ -1,0 +1,65 @@
+package com.incidentflow.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.incidentflow.IncidentFlowTest;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The metrics indexes exist once the app is up. They cannot come from schema.sql (it runs before the
+ * engine creates ACT_HI_* on an empty database), so this checks the start-up path that creates them.
+ */
+@IncidentFlowTest
+class MetricsIndexesTest {
+
+  @Autowired DataSource dataSource;
+  @Autowired MetricsIndexes indexes;
+
+  @Test
+  void shouldCreateTheMetricsIndexesOnTheEngineHistoryTablesAtStartUp() throws Exception {
+    assertThat(indexNames("ACT_HI_PROCINST")).contains("INCIDENT_FLOW_HI_PROCINST_KEY_START");
+    assertThat(indexNames("ACT_HI_ACTINST")).contains("INCIDENT_FLOW_HI_ACTINST_KEY_ACT_START", "INCIDENT_FLOW_HI_ACTINST_PROC_STEPS");
+  }
+
+  @Test
+  void shouldCreateEveryIndexItDeclaresUnderOurPrefix() throws Exception {
+    List<String> ours = new ArrayList<>();
+    for (String table : List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST")) {
+      indexNames(table).stream().filter(name -> name.startsWith("INCIDENT_FLOW_")).forEach(ours::add);
+    }
+    assertThat(ours).hasSameSizeAs(MetricsIndexes.STATEMENTS);
+  }
+
+  @Test
+  void shouldBeIdempotentOnEveryStart() throws Exception {
+    // A restart on an existing database runs the same statements again: IF NOT EXISTS keeps them harmless.
+    indexes.ensureIndexes();
+
+    assertThat(indexNames("ACT_HI_PROCINST")).containsOnlyOnce("INCIDENT_FLOW_HI_PROCINST_KEY_START");
+  }
+
+  private List<String> indexNames(String table) throws Exception {
+    List<String> names = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData meta = connection.getMetaData();
+      // One row per indexed column: a composite index shows once per column.
+      try (ResultSet rs = meta.getIndexInfo(null, null, table, false, false)) {
+        while (rs.next()) {
+          String name = rs.getString("INDEX_NAME");
+          if (name != null && !names.contains(name.toUpperCase(Locale.ROOT))) {
+            names.add(name.toUpperCase(Locale.ROOT));
+          }
+        }
+      }
+    }
+    return names;
+  }
+}
