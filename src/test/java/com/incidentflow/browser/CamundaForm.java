@@ -1,0 +1,119 @@
+package com.incidentflow.browser;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A Camunda Form (form-js) as Tasklist renders it. Fields are found by their visible English
+ * label (the part before " / ", matched whole so "Root cause" is not "Root cause found"), as a
+ * person finds them; values are typed and clicked, never set by script.
+ */
+public class CamundaForm {
+
+  private final BrowserSession browser;
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+
+  public CamundaForm(BrowserSession browser) {
+    this.browser = browser;
+    this.driver = browser.driver();
+    this.wait = browser.waiting();
+  }
+
+  /** Waits until form-js has rendered the form that carries this field label. */
+  public CamundaForm await(String someLabel) {
+    wait.until(d -> !fields(someLabel).isEmpty());
+    return this;
+  }
+
+  public CamundaForm type(String label, String text) {
+    WebElement input = field(label).findElement(By.cssSelector("input.fjs-input, textarea.fjs-textarea, textarea"));
+    browser.type(input, text);
+    return this;
+  }
+
+  public CamundaForm choose(String label, String option) {
+    WebElement field = field(label);
+    WebElement choice =
+        field.findElement(By.xpath(".//label[starts-with(normalize-space(.), " + literal(option) + ")]"));
+    choice.click();
+    return this;
+  }
+
+  /** form-js' select is its own dropdown: open it, then click the option. */
+  public CamundaForm select(String label, String option) {
+    WebElement field = field(label);
+    field.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display, input")).click();
+    WebElement item =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(.), " + literal(option) + ")]")));
+    item.click();
+    return this;
+  }
+
+  public CamundaForm check(String label) {
+    WebElement box = field(label).findElement(By.cssSelector("input[type=checkbox]"));
+    if (!box.isSelected()) {
+      box.click();
+    }
+    return this;
+  }
+
+  /** A datetime field: the date as mm/dd/yyyy in the date picker, the time as hh:mm. */
+  public CamundaForm dateTime(String dateLabel, String date, String time) {
+    WebElement field = field(dateLabel);
+    List<WebElement> inputs = field.findElements(By.cssSelector("input"));
+    WebElement dateInput = inputs.get(0);
+    browser.type(dateInput, date);
+    WebElement timeInput = inputs.get(inputs.size() - 1);
+    browser.type(timeInput, time);
+    // Leave the field so form-js commits the typed time.
+    driver.findElement(By.cssSelector(".fjs-form")).click();
+    return this;
+  }
+
+  public String value(String label) {
+    WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+    return input.getAttribute("value");
+  }
+
+  /** The visible validation messages of one field. */
+  public List<String> errors(String label) {
+    return field(label).findElements(By.cssSelector(".fjs-form-field-error")).stream()
+        .filter(WebElement::isDisplayed)
+        .map(WebElement::getText)
+        .filter(text -> !text.isBlank())
+        .toList();
+  }
+
+  public String text() {
+    return driver.findElement(By.cssSelector(".fjs-form")).getText();
+  }
+
+  private WebElement field(String label) {
+    List<WebElement> found = fields(label);
+    if (found.isEmpty()) {
+      throw new AssertionError("No form field labelled '" + label + "' in: " + text());
+    }
+    return found.get(0);
+  }
+
+  private List<WebElement> fields(String label) {
+    return driver.findElements(
+        By.xpath(
+            "//div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]"
+                + "[.//label[starts-with(normalize-space(.), " + literal(label + " /") + ") or normalize-space(.) = " + literal(label) + "]]"));
+  }
+
+  static String literal(String text) {
+    if (!text.contains("'")) {
+      return "'" + text + "'";
+    }
+    return "concat('" + text.replace("'", "', \"'\", '") + "')";
+  }
+}
