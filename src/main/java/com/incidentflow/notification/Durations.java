@@ -5,11 +5,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** ISO-8601 durations from the priority decision, as a person reads them. */
-final class Durations {
+public final class Durations {
 
   private Durations() {}
 
-  static String human(String iso, Locale locale) {
+  public static String human(String iso, Locale locale) {
     Duration duration;
     try {
       duration = Duration.parse(iso);

@@ -32,16 +32,19 @@ public class IncidentNotifications {
   private final MailRenderer renderer;
   private final MailGateway gateway;
   private final NotificationProperties properties;
+  private final SentMailLog log;
 
   public IncidentNotifications(
       RecipientDirectory recipients,
       MailRenderer renderer,
       MailGateway gateway,
-      NotificationProperties properties) {
+      NotificationProperties properties,
+      SentMailLog log) {
     this.recipients = recipients;
     this.renderer = renderer;
     this.gateway = gateway;
     this.properties = properties;
+    this.log = log;
   }
 
   /** The manager hears of the incident before anyone judges it (上長に報告). */
@@ -102,7 +105,10 @@ public class IncidentNotifications {
     }
     Locale locale = properties.locale();
     Rendered body = renderer.render(view(kind, incident, locale), locale);
-    gateway.send(new OutgoingMail(List.copyOf(to), subject(kind, incident, locale), body.text(), body.html()));
+    String subject = subject(kind, incident, locale);
+    // Recorded first, in the job's transaction: a failed send rolls the record back with it.
+    log.record(incident.processInstanceId(), subject, to);
+    gateway.send(new OutgoingMail(List.copyOf(to), subject, body.text(), body.html()));
   }
 
   String subject(MailKind kind, IncidentFacts incident, Locale locale) {

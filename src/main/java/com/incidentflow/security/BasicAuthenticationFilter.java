@@ -22,8 +22,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
-  /** Served without this filter: each has its own protection or must stay reachable. */
-  static final List<String> OPEN_PREFIXES = List.of("/camunda/", "/actuator/health", "/favicon.ico");
+  /**
+   * Served without this filter: each has its own protection or must stay reachable. "/camunda"
+   * without a slash: the webapps also call e.g. /camunda-welcome, and a Basic challenge there makes
+   * the browser open a login dialog over Tasklist.
+   */
+  static final List<String> OPEN_PREFIXES = List.of("/camunda", "/actuator/health", "/favicon.ico");
 
   /** Alertmanager authenticates with its own bearer token, checked by the webhook itself. */
   static final String ALERT_WEBHOOK = "/api/alerts/alertmanager";

@@ -77,6 +77,14 @@ class AccessControlTest {
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
   }
 
+  /** A Basic challenge on a request the webapps make opens a browser login dialog over Tasklist. */
+  @ParameterizedTest(name = "no Basic challenge on {0}")
+  @CsvSource({"/camunda-welcome", "/camunda/app/tasklist/default/", "/camunda/api/admin/auth/user/default", "/favicon.ico"})
+  void shouldNeverChallengeWhatTheWebappsLoad(String path) {
+    ResponseEntity<String> response = http.getForEntity(path, String.class);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+  }
+
   @ParameterizedTest(name = "{0} may report an incident")
   @CsvSource({"emma", "maria", "chloe", "ivan", "admin"})
   void shouldLetEveryRoleReportAnIncident(String user) {

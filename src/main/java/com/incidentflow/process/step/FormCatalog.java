@@ -69,7 +69,11 @@ public class FormCatalog {
       }
       JsonNode validate = c.path("validate");
       List<String> allowed = new ArrayList<>();
-      c.path("values").forEach(v -> allowed.add(v.path("value").asText()));
+      Map<String, String> labels = new java.util.LinkedHashMap<>();
+      c.path("values").forEach(v -> {
+        allowed.add(v.path("value").asText());
+        labels.put(v.path("value").asText(), v.path("label").asText());
+      });
       String label = c.hasNonNull("label") ? c.get("label").asText() : c.path("dateLabel").asText();
       out.add(
           new FormField(
@@ -79,6 +83,7 @@ public class FormCatalog {
               validate.path("required").asBoolean(false),
               validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null,
               List.copyOf(allowed),
+              java.util.Collections.unmodifiableMap(labels),
               c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false),
               conditional));
     }

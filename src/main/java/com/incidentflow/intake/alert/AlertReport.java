@@ -1,0 +1,107 @@
+package com.incidentflow.intake.alert;
+
+import com.incidentflow.intake.IncidentReport;
+import com.incidentflow.intake.alert.AlertmanagerNotification.Alert;
+import com.incidentflow.process.Choices.ReportSource;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Fills the start form from an alert group, so that an alert-opened incident reads like any other:
+ * the summary as title, labels, annotations and links to the graphs as the report's details.
+ */
+final class AlertReport {
+
+  static final String ALERTNAME = "alertname";
+  static final String SUMMARY = "summary";
+  static final String DESCRIPTION = "description";
+  /** A label naming the affected client, if the alert rules set one. */
+  static final String CLIENT = "client";
+
+  // The start form's lengths (processes/incident-reported.form).
+  static final int TITLE_MAX = 200;
+  static final int CLIENTS_MAX = 500;
+  static final int TEXT_MAX = 4000;
+  static final int URL_MAX = 2000;
+
+  private AlertReport() {}
+
+  static IncidentReport of(AlertmanagerNotification n) {
+    Alert first = n.alerts().get(0);
+    return new IncidentReport(
+        fit(title(n, first), TITLE_MAX),
+        ReportSource.MONITORING,
+        fit(n.commonLabels().get(CLIENT), CLIENTS_MAX),
+        fit(
+            "No user action: Prometheus Alertmanager"
+                + (n.receiver() == null ? "" : " (receiver " + n.receiver() + ")")
+                + " reported alert group " + n.groupKey()
+                + " with " + n.alerts().size() + " alert(s).",
+            TEXT_MAX),
+        fit(firstNonBlank(n.commonAnnotations().get(DESCRIPTION), first.annotations().get(DESCRIPTION)), TEXT_MAX),
+        link(first.generatorURL(), n.externalURL()),
+        null,
+        fit(details(n), TEXT_MAX),
+        n.alerts().stream().map(Alert::startsAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(OffsetDateTime.now()));
+  }
+
+  static String title(AlertmanagerNotification n, Alert first) {
+    String title =
+        firstNonBlank(
+            n.commonAnnotations().get(SUMMARY),
+            first.annotations().get(SUMMARY),
+            n.groupLabels().get(ALERTNAME),
+            n.commonLabels().get(ALERTNAME),
+            first.labels().get(ALERTNAME));
+    return title != null ? title : "Alert " + n.groupKey();
+  }
+
+  /** Everything monitoring said, for the engineer who confirms the situation. */
+  static String details(AlertmanagerNotification n) {
+    StringBuilder text = new StringBuilder();
+    text.append("Alertmanager group ").append(n.groupKey()).append(" (").append(n.status()).append(")\n");
+    if (n.externalURL() != null) {
+      text.append("Alertmanager: ").append(n.externalURL()).append('\n');
+    }
+    if (!n.commonLabels().isEmpty()) {
+      text.append("Common labels: ").append(pairs(n.commonLabels())).append('\n');
+    }
+    for (Alert alert : n.alerts()) {
+      text.append("\n[").append(alert.status() == null ? n.status() : alert.status()).append("] ")
+          .append(pairs(alert.labels())).append(" since ").append(alert.startsAt()).append('\n');
+      new TreeMap<>(alert.annotations()).forEach((k, v) -> text.append("  ").append(k).append(": ").append(v).append('\n'));
+      if (alert.generatorURL() != null) {
+        text.append("  source: ").append(alert.generatorURL()).append('\n');
+      }
+    }
+    if (n.truncatedAlerts() != null && n.truncatedAlerts() > 0) {
+      text.append("\n(").append(n.truncatedAlerts()).append(" more alerts were truncated by Alertmanager)\n");
+    }
+    return text.toString().strip();
+  }
+
+  private static String pairs(Map<String, String> labels) {
+    return new TreeMap<>(labels).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+  }
+
+  /** A link too long for the form is left out rather than cut into a broken one. */
+  private static String link(String... candidates) {
+    return Stream.of(candidates).filter(u -> u != null && !u.isBlank() && u.length() <= URL_MAX).findFirst().orElse(null);
+  }
+
+  private static String firstNonBlank(String... candidates) {
+    return Stream.of(candidates).filter(s -> s != null && !s.isBlank()).findFirst().orElse(null);
+  }
+
+  static String fit(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    return text.substring(0, max - 1) + "…";
+  }
+}

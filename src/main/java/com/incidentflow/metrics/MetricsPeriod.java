@@ -1,0 +1,40 @@
+package com.incidentflow.metrics;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+
+/**
+ * The days a report covers, both inclusive. The engine writes timestamps in the JVM's zone, so days
+ * start at midnight in that zone.
+ */
+public record MetricsPeriod(LocalDate from, LocalDate to) {
+
+  /** Longest period one request may ask for: keeps a careless query from scanning decades. */
+  public static final int MAX_DAYS = 3 * 366;
+
+  public MetricsPeriod {
+    if (from.isAfter(to)) {
+      throw new IllegalArgumentException("'from' (" + from + ") is after 'to' (" + to + ")");
+    }
+    if (from.plusDays(MAX_DAYS).isBefore(to)) {
+      throw new IllegalArgumentException("The period may span at most " + MAX_DAYS + " days");
+    }
+  }
+
+  /** {@code to} defaults to today (engine clock), {@code from} to {@code defaultDays} before it. */
+  public static MetricsPeriod of(LocalDate from, LocalDate to, Date now, int defaultDays) {
+    LocalDate end = to != null ? to : LocalDate.ofInstant(now.toInstant(), ZoneId.systemDefault());
+    LocalDate start = from != null ? from : end.minusDays(defaultDays - 1L);
+    return new MetricsPeriod(start, end);
+  }
+
+  Timestamp startInclusive() {
+    return Timestamp.valueOf(from.atStartOfDay());
+  }
+
+  Timestamp endExclusive() {
+    return Timestamp.valueOf(to.plusDays(1).atStartOfDay());
+  }
+}

@@ -1,0 +1,75 @@
+package com.incidentflow.metrics.cockpit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.incidentflow.metrics.IncidentMetricsService;
+import com.incidentflow.metrics.MetricsAccess;
+import com.incidentflow.metrics.MetricsPeriod;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * The same report as GET /api/metrics, for the Cockpit view. Jersey creates this resource, not
+ * Spring, so it builds the service on the engine's own data source.
+ */
+public class IncidentMetricsResource extends AbstractCockpitPluginResource {
+
+  /** Same default as incident-flow.metrics.default-period-days; the view always sends its period. */
+  static final int DEFAULT_PERIOD_DAYS = 90;
+
+  // The webapp's JSON provider knows no java.time types; this mapper writes them as ISO strings.
+  private static final ObjectMapper JSON =
+      new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  public IncidentMetricsResource(String engineName) {
+    super(engineName);
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public String metrics(@QueryParam("from") String from, @QueryParam("to") String to) {
+    try {
+      MetricsAccess.require(getCurrentAuthentication());
+    } catch (MetricsAccess.NotAuthenticatedException e) {
+      throw failure(Status.UNAUTHORIZED, e.getMessage());
+    } catch (MetricsAccess.NotAllowedException e) {
+      throw failure(Status.FORBIDDEN, e.getMessage());
+    }
+    ProcessEngine engine = getProcessEngine();
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    IncidentMetricsService service = IncidentMetricsService.on(configuration.getDataSource(), engine.getRepositoryService());
+    MetricsPeriod period;
+    try {
+      period = MetricsPeriod.of(date(from), date(to), ClockUtil.getCurrentTime(), DEFAULT_PERIOD_DAYS);
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      throw failure(Status.BAD_REQUEST, e.getMessage());
+    }
+    try {
+      return JSON.writeValueAsString(service.report(period));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static LocalDate date(String text) {
+    return text == null || text.isBlank() ? null : LocalDate.parse(text);
+  }
+
+  private static WebApplicationException failure(Status status, String message) {
+    return new WebApplicationException(
+        Response.status(status).type(MediaType.TEXT_PLAIN).entity(message).build());
+  }
+}

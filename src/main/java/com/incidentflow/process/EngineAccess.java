@@ -1,0 +1,64 @@
+package com.incidentflow.process;
+
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The two places where the app decides access itself instead of leaving it to the engine's checks,
+ * kept in one engine-specific class: whether the caller may read incidents at all, and running a
+ * piece of work without the engine's per-row checks once the app has decided.
+ */
+@Component
+public class EngineAccess {
+
+  private final ProcessEngineConfigurationImpl configuration;
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+
+  public EngineAccess(ProcessEngine engine, IdentityService identity, AuthorizationService authorizations) {
+    this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    this.identity = identity;
+    this.authorizations = authorizations;
+  }
+
+  /** The caller may read every incident's history (engineers, managers, CS, admins). */
+  public boolean mayReadAllIncidents() {
+    Authentication caller = identity.getCurrentAuthentication();
+    if (caller == null || !configuration.isAuthorizationEnabled()) {
+      return true; // the engine used directly, as the job executor and tests do
+    }
+    return authorizations.isUserAuthorized(
+        caller.getUserId(), caller.getGroupIds(), Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, IncidentProcess.PROCESS_KEY);
+  }
+
+  /**
+   * Runs work as the engine itself, without the caller's authentication: for native queries, which
+   * Camunda allows only to administrators however checks are switched. The caller decided access.
+   */
+  public <T> T asEngine(Supplier<T> work) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  /** Runs work in one transaction without the engine's authorization checks; the caller decided. */
+  public <T> T withoutAuthorizationChecks(Supplier<T> work) {
+    return configuration.getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      return work.get();
+    });
+  }
+}

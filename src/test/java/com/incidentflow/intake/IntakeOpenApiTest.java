@@ -1,0 +1,37 @@
+package com.incidentflow.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.incidentflow.IncidentFlowTest;
+import com.incidentflow.intake.ApiClient.Answer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+@IncidentFlowTest
+class IntakeOpenApiTest {
+
+  @Autowired TestRestTemplate http;
+
+  @Test
+  void shouldDescribeExactlyTheIntakeApi() {
+    Answer docs = new ApiClient(http).get("/v3/api-docs/intake");
+
+    assertThat(docs.status()).isEqualTo(200);
+    List<String> paths = new ArrayList<>();
+    docs.body().path("paths").fieldNames().forEachRemaining(paths::add);
+    assertThat(paths)
+        .containsExactlyInAnyOrder(
+            "/api/incidents", "/api/incidents/{number}", "/api/alerts/alertmanager",
+            "/api/incidents/{number}/timeline", "/api/incidents/{number}/evidence",
+            "/api/incidents/{number}/report", "/api/incidents/{number}/report.md", "/api/metrics");
+    JsonNode report = docs.body().path("components").path("schemas").path("IncidentReport");
+    assertThat(report.path("properties").path("reportSource").path("enum")).extracting(JsonNode::asText)
+        .containsExactly("CLIENT", "CS", "MONITORING", "ENGINEER", "OTHER");
+    assertThat(docs.body().path("components").path("securitySchemes").has("bearer")).isTrue();
+    assertThat(http.withBasicAuth("emma", "emma").getForEntity("/swagger-ui/index.html", String.class).getBody()).contains("swagger-ui");
+  }
+}

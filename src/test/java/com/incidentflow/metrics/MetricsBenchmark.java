@@ -1,0 +1,170 @@
+package com.incidentflow.metrics;
+
+import com.incidentflow.IncidentFlowTest;
+import com.incidentflow.process.IncidentProcess;
+import com.incidentflow.process.IncidentProcess.Tasks;
+import com.incidentflow.process.IncidentProcess.Variables;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Not a test: times the metrics on 100,000 finished and 1,000 open incidents and prints the figures.
+ * Its name does not match Surefire's test patterns, so only the {@code benchmark} profile runs it:
+ * {@code ./mvnw -B -Pbenchmark test}. Results go to docs/metrics.md by hand.
+ *
+ * <p>History is written with batched JDBC in the shape the engine writes it (one ACT_HI_PROCINST row,
+ * one ACT_HI_ACTINST row per step, the variables the metrics read plus typical others), because
+ * driving 100,000 incidents through the engine would take hours and measure the engine, not the queries.
+ */
+@IncidentFlowTest
+class MetricsBenchmark {
+
+  static final int FINISHED = 100_000;
+  static final int OPEN = 1_000;
+  static final int DAYS = 730;
+  static final int RUNS = 5;
+  static final List<String> PRIORITIES = List.of("P1", "P2", "P3", "P4");
+  static final List<String> CLIENTS = List.of("Acme Corp", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Tyrell");
+  /** The resolved path: step, minutes it takes at most (random below). FIRST_RESPONSE only for P1/P2. */
+  static final List<Map.Entry<String, Integer>> PATH = List.of(
+      Map.entry(Tasks.CONFIRM_SITUATION, 30), Map.entry(Tasks.PROVISIONAL_IMPACT, 30), Map.entry(Tasks.REPORT_TO_MANAGER, 1),
+      Map.entry(Tasks.JUDGE_IMPORTANCE, 30), Map.entry(Tasks.JUDGE_URGENCY, 10), Map.entry(Tasks.DECIDE_PRIORITY, 0),
+      Map.entry(Tasks.ANNOUNCE_PRIORITY, 1), Map.entry(Tasks.FIRST_RESPONSE, 120), Map.entry(Tasks.INVESTIGATE, 600),
+      Map.entry(Tasks.CONFIRM_IMPACT, 60), Map.entry(Tasks.REPORT_IMPACT, 1), Map.entry(Tasks.CONTACT_CLIENT, 120),
+      Map.entry(Tasks.PERMANENT_FIX, 900), Map.entry(Tasks.REVIEW_FIX, 240), Map.entry(Tasks.NOTIFY_RESOLVED, 1),
+      Map.entry(Tasks.WRAP_UP, 2000));
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired IncidentMetricsService metrics;
+  @Autowired RepositoryService repository;
+  @Autowired TestRestTemplate http;
+
+  private final Random random = new Random(42);
+  private final List<Object[]> processes = new ArrayList<>();
+  private final List<Object[]> activities = new ArrayList<>();
+  private final List<Object[]> variables = new ArrayList<>();
+
+  @Test
+  void timeMetricsOnHundredThousandIncidents() {
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY)
+        .latestVersion().singleResult().getId();
+    LocalDateTime first = LocalDate.now().minusDays(DAYS).atTime(0, 0);
+    long started = System.nanoTime();
+    for (int i = 0; i < FINISHED + OPEN; i++) {
+      boolean open = i >= FINISHED;
+      LocalDateTime reported = open
+          ? LocalDateTime.now().minusMinutes(random.nextInt(60 * 24 * 14))
+          : first.plusMinutes(random.nextInt(60 * 24 * (DAYS - 14)));
+      incident(definitionId, "INC-B-" + i, reported, open);
+      if (processes.size() >= 5_000) {
+        flush();
+      }
+    }
+    flush();
+    System.out.printf("BENCHMARK history: %,d incidents, %,d activity rows, %,d variable rows written in %.1f s%n",
+        jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST", Long.class),
+        jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_ACTINST", Long.class),
+        jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST", Long.class),
+        (System.nanoTime() - started) / 1e9);
+
+    time("service, default 90 days", MetricsPeriod.of(null, null, new java.util.Date(), 90));
+    time("service, whole 2 years", new MetricsPeriod(first.toLocalDate(), LocalDate.now()));
+    for (int run = 0; run < RUNS; run++) {
+      long t = System.nanoTime();
+      String body = http.withBasicAuth("maria", "maria").getForObject("/api/metrics", String.class);
+      System.out.printf("BENCHMARK GET /api/metrics (90 days) run %d: %d ms, %,d bytes%n", run, (System.nanoTime() - t) / 1_000_000, body.length());
+    }
+  }
+
+  private void time(String label, MetricsPeriod period) {
+    IncidentMetrics report = null;
+    for (int run = 0; run < RUNS; run++) {
+      long t = System.nanoTime();
+      report = metrics.report(period);
+      System.out.printf("BENCHMARK %s run %d: %d ms%n", label, run, (System.nanoTime() - t) / 1_000_000);
+    }
+    System.out.println("BENCHMARK figures (" + label + "): open " + report.openByPriority() + "\n  resolve " + report.timeToResolve()
+        + "\n  acknowledge " + report.timeToAcknowledge() + "\n  clients " + report.incidentsPerClient());
+  }
+
+  private void incident(String definitionId, String number, LocalDateTime reported, boolean open) {
+    String id = UUID.randomUUID().toString();
+    String priority = PRIORITIES.get(random.nextInt(PRIORITIES.size()));
+    boolean urgent = priority.equals("P1") || priority.equals("P2");
+    String client = CLIENTS.get(random.nextInt(CLIENTS.size()));
+    int stepsDone = open ? random.nextInt(PATH.size() - 1) : PATH.size();
+    LocalDateTime at = reported;
+    activity(definitionId, id, "StartEvent_IncidentReported", "startEvent", at, at);
+    boolean prioritised = false;
+    for (int s = 0; s < PATH.size() && s <= stepsDone; s++) {
+      String step = PATH.get(s).getKey();
+      if (step.equals(Tasks.FIRST_RESPONSE) && !urgent) {
+        continue;
+      }
+      LocalDateTime end = at.plusMinutes(random.nextInt(PATH.get(s).getValue() + 1)).plusSeconds(random.nextInt(60));
+      boolean current = s == stepsDone;
+      activity(definitionId, id, step, step.startsWith("UserTask") ? "userTask" : step.startsWith("Service") ? "serviceTask" : "businessRuleTask",
+          at, current ? null : end);
+      prioritised |= step.equals(Tasks.DECIDE_PRIORITY) && !current;
+      at = current ? at : end;
+    }
+    if (!open) {
+      activity(definitionId, id, Tasks.END_RESOLVED, "noneEndEvent", at, at);
+    }
+    processes.add(new Object[] {id, id, number, definitionId, ts(reported), open ? null : ts(at),
+        open ? null : java.time.Duration.between(reported, at).toMillis(), open ? "ACTIVE" : "COMPLETED"});
+    variable(id, Variables.INCIDENT_NUMBER, number);
+    variable(id, Variables.TITLE, "Benchmark incident " + number);
+    variable(id, Variables.CLIENTS_REPORTED, client);
+    variable(id, Variables.REPORT_SOURCE, "CLIENT");
+    variable(id, Variables.USER_ACTION, "Saved an invoice");
+    variable(id, Variables.ERROR_TEXT, "500 Internal Server Error");
+    if (prioritised) {
+      variable(id, Variables.PRIORITY, priority);
+      variable(id, Variables.IMPORTANCE, "HIGH");
+      variable(id, Variables.URGENCY, urgent ? "URGENT" : "NOT_URGENT");
+    }
+    if (!open) {
+      variable(id, Variables.FINAL_SCOPE, "ONE");
+      variables.add(new Object[] {UUID.randomUUID().toString(), id, UUID.randomUUID().toString(), Variables.CLIENT, client});
+    }
+  }
+
+  private void activity(String definitionId, String processId, String activityId, String type, LocalDateTime start, LocalDateTime end) {
+    activities.add(new Object[] {UUID.randomUUID().toString(), definitionId, IncidentProcess.PROCESS_KEY, processId, processId, processId,
+        activityId, type, ts(start), end == null ? null : ts(end), end == null ? null : java.time.Duration.between(start, end).toMillis(),
+        end == null ? 0 : 4});
+  }
+
+  private void variable(String processId, String name, String value) {
+    variables.add(new Object[] {UUID.randomUUID().toString(), processId, processId, name, value});
+  }
+
+  private void flush() {
+    jdbc.batchUpdate("INSERT INTO ACT_HI_PROCINST (ID_, PROC_INST_ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_, END_TIME_,"
+        + " DURATION_, STATE_) VALUES (?, ?, ?, '" + IncidentProcess.PROCESS_KEY + "', ?, ?, ?, ?, ?)", processes);
+    jdbc.batchUpdate("INSERT INTO ACT_HI_ACTINST (ID_, PROC_DEF_ID_, PROC_DEF_KEY_, ROOT_PROC_INST_ID_, PROC_INST_ID_, EXECUTION_ID_,"
+        + " ACT_ID_, ACT_TYPE_, START_TIME_, END_TIME_, DURATION_, ACT_INST_STATE_) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", activities);
+    jdbc.batchUpdate("INSERT INTO ACT_HI_VARINST (ID_, PROC_DEF_KEY_, PROC_INST_ID_, EXECUTION_ID_, NAME_, VAR_TYPE_, TEXT_)"
+        + " VALUES (?, '" + IncidentProcess.PROCESS_KEY + "', ?, ?, ?, 'string', ?)", variables);
+    processes.clear();
+    activities.clear();
+    variables.clear();
+  }
+
+
+  private static Timestamp ts(LocalDateTime time) {
+    return Timestamp.valueOf(time);
+  }
+}
