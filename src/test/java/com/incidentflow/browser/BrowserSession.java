@@ -15,9 +15,10 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
-import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -120,19 +121,26 @@ public class BrowserSession implements BeforeAllCallback, AfterAllCallback, Test
   }
 
   /**
-   * Types text into a field, replacing what it holds. Camunda's webapps send a CSP "sandbox"
-   * directive, and in such documents this chromium drops chromedriver's synthetic key events;
-   * DevTools' Input.insertText is the browser's own text input (as from an IME), so the page sees
-   * the same input events a person produces.
+   * Clicks an element as a person does, after scrolling it to the middle of its scroll pane: the
+   * task form scrolls inside Tasklist, whose fixed footer would otherwise take a click on its last line.
    */
+  public void click(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+    element.click();
+  }
+
+  /** Types text into a field as a person does: click into it, clear what it holds, type. */
   public void type(WebElement field, String text) {
-    field.click();
-    ((JavascriptExecutor) driver).executeScript("arguments[0].select();", field);
-    ((ChromeDriver) driver).executeCdpCommand("Input.insertText", Map.of("text", text));
+    click(field);
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    field.sendKeys(text);
   }
 
   public WebDriverWait waiting() {
-    return new WebDriverWait(driver, PATIENCE);
+    // Tasklist re-renders its lists while it refreshes them: a vanished element is read again.
+    WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   /** Saves what the browser shows now as target/screenshots/NN-step.png. */

@@ -2,6 +2,7 @@ package com.incidentflow.browser;
 
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,31 +37,52 @@ public class CamundaForm {
     return this;
   }
 
+  /**
+   * Clicks a radio option by its label until form-js shows it chosen: leaving a text field
+   * re-renders the form, and the click that left it can be lost on the way, as a person sees and
+   * clicks again.
+   */
   public CamundaForm choose(String label, String option) {
-    WebElement field = field(label);
-    WebElement choice =
-        field.findElement(By.xpath(".//label[starts-with(normalize-space(.), " + literal(option) + ")]"));
-    choice.click();
+    By choice = By.xpath(".//label[starts-with(normalize-space(.), " + literal(option) + ")]");
+    wait.withMessage(() -> "'" + option + "' chosen for '" + label + "'")
+        .pollingEvery(java.time.Duration.ofMillis(300))
+        .until(
+            d -> {
+              WebElement option_ = field(label).findElement(choice);
+              if (option_.findElement(By.cssSelector("input")).isSelected()) {
+                return true;
+              }
+              browser.click(option_);
+              return false;
+            });
     return this;
   }
 
   /** form-js' select is its own dropdown: open it, then click the option. */
   public CamundaForm select(String label, String option) {
     WebElement field = field(label);
-    field.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display, input")).click();
+    browser.click(field.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display, input")));
     WebElement item =
         wait.until(
             ExpectedConditions.elementToBeClickable(
                 By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(.), " + literal(option) + ")]")));
-    item.click();
+    browser.click(item);
     return this;
   }
 
+  /** Ticks a checkbox until form-js shows it ticked (see {@link #choose}). */
   public CamundaForm check(String label) {
-    WebElement box = field(label).findElement(By.cssSelector("input[type=checkbox]"));
-    if (!box.isSelected()) {
-      box.click();
-    }
+    wait.withMessage(() -> "'" + label + "' ticked")
+        .pollingEvery(java.time.Duration.ofMillis(300))
+        .until(
+            d -> {
+              WebElement box = field(label).findElement(By.cssSelector("input[type=checkbox]"));
+              if (box.isSelected()) {
+                return true;
+              }
+              browser.click(box);
+              return false;
+            });
     return this;
   }
 
@@ -72,8 +94,8 @@ public class CamundaForm {
     browser.type(dateInput, date);
     WebElement timeInput = inputs.get(inputs.size() - 1);
     browser.type(timeInput, time);
-    // Leave the field so form-js commits the typed time.
-    driver.findElement(By.cssSelector(".fjs-form")).click();
+    // Leave the field, as a person tabs on, so form-js commits the typed time.
+    timeInput.sendKeys(Keys.TAB);
     return this;
   }
 
@@ -107,7 +129,15 @@ public class CamundaForm {
     return driver.findElements(
         By.xpath(
             "//div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]"
-                + "[.//label[starts-with(normalize-space(.), " + literal(label + " /") + ") or normalize-space(.) = " + literal(label) + "]]"));
+                + "[.//label[" + labelled(label) + "]]"));
+  }
+
+  /** A label reads "English / 日本語", maybe numbered ("1. What the user did / …"), maybe starred when required. */
+  private static String labelled(String label) {
+    String text = "normalize-space(.)";
+    String unnumbered = "substring-after(normalize-space(.), '. ')";
+    return "starts-with(" + text + ", " + literal(label + " /") + ") or starts-with(" + unnumbered + ", " + literal(label + " /") + ")"
+        + " or " + text + " = " + literal(label) + " or " + text + " = " + literal(label + "*");
   }
 
   static String literal(String text) {

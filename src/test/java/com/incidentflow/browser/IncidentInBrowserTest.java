@@ -111,7 +111,9 @@ class IncidentInBrowserTest {
     browser.waiting().until(d -> !scope.errors("Who is affected?").isEmpty());
     assertThat(scope.errors("What is affected")).isNotEmpty();
     tasklist.snap("provisional-impact-required-fields");
+    assertThat(tasklist.errorNotifications()).containsExactly("An error happened while submitting the task form");
     assertThat(driver.openTasks(incident, Tasks.PROVISIONAL_IMPACT)).hasSize(1);
+    tasklist.dismissNotifications();
     scope.choose("Who is affected?", "Some clients")
         .type("What is affected", "Invoices with discounts cannot be saved");
     tasklist.complete(PROVISIONAL_IMPACT, 1);
@@ -162,15 +164,16 @@ class IncidentInBrowserTest {
     assertThat(tasklist.taskNames()).containsExactly(SPECIALIST_HELP);
     tasklist.openTask(SPECIALIST_HELP).claim();
     CamundaForm help = tasklist.form("Your findings");
-    assertThat(help.text()).contains("Is app-2 healthy? Its disk looks full");
+    assertThat(help.value("What is asked")).isEqualTo("Is app-2 healthy? Its disk looks full");
     help.type("Your findings", "app-2's disk was full of logs; rotated them, all servers answer 200");
     tasklist.snap("specialist-help-answered");
     tasklist.complete(SPECIALIST_HELP, 1);
+    assertThat(driver.variable(incident, Variables.SPECIALIST_FINDINGS)).isEqualTo("app-2's disk was full of logs; rotated them, all servers answer 200");
 
     tasklist.logIn("emma").openFilter(MY_WORK);
     tasklist.openTask(INVESTIGATE).claim();
     CamundaForm investigation = tasklist.form("Outcome");
-    assertThat(investigation.text()).contains("app-2's disk was full of logs");
+    assertThat(investigation.value("Specialists' findings")).contains("app-2's disk was full of logs");
     investigation
         .type("What was investigated, thought and tried", "Infra rotated app-2's logs; the 500 remains for discounts")
         .choose("Outcome", "Root cause found, reproduced")
@@ -214,6 +217,8 @@ class IncidentInBrowserTest {
         .type("Tests added", "DiscountRoundingTest covers negative and zero amounts");
     tasklist.snap("permanent-fix-filled");
     tasklist.complete(PERMANENT_FIX, 1);
+    assertThat(driver.openTasks(incident, Tasks.REVIEW_FIX)).hasSize(1);
+    tasklist.logIn("emma").openFilter(MY_WORK);
     assertThat(tasklist.taskNames()).doesNotContain(REVIEW_FIX);
     tasklist.snap("emma-does-not-see-her-review");
 
@@ -235,7 +240,7 @@ class IncidentInBrowserTest {
     tasklist.logIn("emma").openFilter(MY_WORK);
     tasklist.openTask(PERMANENT_FIX).claim();
     CamundaForm rework = tasklist.form("What was changed");
-    assertThat(rework.text()).contains("Also cover the credit-note path");
+    assertThat(rework.value("Reviewer's comments")).isEqualTo("Also cover the credit-note path");
     rework.type("Tests added", "DiscountRoundingTest covers negative, zero and credit-note amounts");
     tasklist.snap("permanent-fix-reworked");
     tasklist.complete(PERMANENT_FIX, 1);

@@ -1,10 +1,9 @@
 package com.incidentflow.browser;
 
-import java.util.List;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The Camunda webapps' login page (the same for Tasklist and Cockpit); the password is the user id. */
@@ -20,32 +19,37 @@ public class LoginPage {
     this.wait = browser.waiting();
   }
 
+  static final By ACCOUNT_MENU = By.cssSelector(".cam-nav li.account > a.dropdown-toggle");
+  static final By LOG_OUT = By.cssSelector(".cam-nav li.account li.logout > a");
+  static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+  static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
+
   /**
-   * Opens the app's login page with no session left from the previous person and logs user in,
-   * waiting until loggedIn shows. The webapps re-render the login view while they check the
-   * session, which can swallow what was typed: an emptied form is filled again until the app moves on.
+   * Opens the app, logs the previous person out through the account menu if one is still logged
+   * in (as the next person at the same browser does), logs user in through the form and waits
+   * until loggedIn shows.
    */
   public void logIn(String appUrl, String user, By loggedIn) {
-    // A page load (not a hash change) so the single-page app forgets the previous user.
-    driver.get("about:blank");
     driver.get(appUrl);
-    driver.manage().deleteAllCookies();
-    ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
-    driver.get("about:blank");
-    driver.get(appUrl + "#/login");
-    wait.withMessage(() -> user + " logged in at " + appUrl)
-        .until(
-            d -> {
-              if (!d.findElements(loggedIn).isEmpty()) {
-                return true;
-              }
-              List<WebElement> name = d.findElements(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
-              if (name.size() == 1 && name.get(0).isDisplayed() && name.get(0).getAttribute("value").isEmpty()) {
-                browser.type(name.get(0), user);
-                browser.type(d.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")), user);
-                d.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-              }
-              return false;
-            });
+    wait.withMessage("the login form or a logged-in user's account menu")
+        .until(d -> isShown(USERNAME) || isShown(ACCOUNT_MENU));
+    if (isShown(ACCOUNT_MENU)) {
+      browser.click(driver.findElement(ACCOUNT_MENU));
+      browser.click(wait.until(ExpectedConditions.elementToBeClickable(LOG_OUT)));
+    }
+    // The view focuses its user-name field once rendered; typing before that can land in the wrong field.
+    wait.withMessage("the login view focuses its user name field")
+        .until(d -> isShown(USERNAME) && d.findElement(USERNAME).equals(d.switchTo().activeElement()));
+    browser.type(driver.findElement(USERNAME), user);
+    browser.type(driver.findElement(PASSWORD), user);
+    wait.withMessage("the login form holds what was typed")
+        .until(d -> user.equals(d.findElement(USERNAME).getDomProperty("value")) && user.equals(d.findElement(PASSWORD).getDomProperty("value")));
+    driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    wait.withMessage(() -> user + " logged in at " + appUrl + "; the page shows: " + driver.findElement(By.tagName("body")).getText())
+        .until(ExpectedConditions.visibilityOfElementLocated(loggedIn));
+  }
+
+  private boolean isShown(By locator) {
+    return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
   }
 }

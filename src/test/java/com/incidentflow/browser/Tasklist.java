@@ -16,6 +16,7 @@ public class Tasklist {
 
   static final Pattern INCIDENT_NUMBER = Pattern.compile("INC-\\d{4}-\\d{4}");
   static final By TASKS = By.cssSelector("[cam-tasks] .tasks-list li.task");
+  static final By NOTIFICATION_ERRORS = By.cssSelector(".notifications .alert-danger, .notifications .alert-error");
 
   private final BrowserSession browser;
   private final String baseUrl;
@@ -96,7 +97,7 @@ public class Tasklist {
   }
 
   public Tasklist claim() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Claim']"))).click();
+    browser.click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Claim']"))));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//button[normalize-space(.)='Claim']")));
     return this;
   }
@@ -107,15 +108,40 @@ public class Tasklist {
 
   /** Clicks Complete; the caller decides what should follow (the task gone, or an error shown). */
   public Tasklist clickComplete() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))).click();
+    browser.click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
     return this;
   }
 
   /** Completes the open task and waits until Tasklist has taken it away. */
   public Tasklist complete(String taskName, int openBefore) {
     clickComplete();
-    awaitTasks(taskName, openBefore - 1);
+    wait.withMessage(() -> "'" + taskName + "' completed (" + (openBefore - 1) + " left) in " + taskNames())
+        .until(d -> !errorNotifications().isEmpty() || taskNames().stream().filter(n -> n.startsWith(taskName)).count() == openBefore - 1);
+    List<String> errors = errorNotifications();
+    if (!errors.isEmpty()) {
+      browser.snap("completion-refused");
+      throw new AssertionError("Tasklist refused to complete '" + taskName + "': " + errors);
+    }
     return this;
+  }
+
+  /** Closes every notification with its ×, as a person does when one covers the buttons. */
+  public Tasklist dismissNotifications() {
+    for (WebElement close : driver.findElements(By.cssSelector(".notifications .alert button.close[ng-click^='removeNotification']"))) {
+      if (close.isDisplayed()) {
+        close.click();
+      }
+    }
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".notifications .alert")));
+    return this;
+  }
+
+  /** The error notifications Tasklist shows now (e.g. the server's validation of a step). */
+  public List<String> errorNotifications() {
+    return driver.findElements(NOTIFICATION_ERRORS).stream()
+        .filter(WebElement::isDisplayed)
+        .map(alert -> (alert.findElement(By.cssSelector(".status")).getText() + " " + alert.findElement(By.cssSelector(".message")).getText()).trim())
+        .toList();
   }
 
   /** Opens the task's Diagram tab; answers whether the element is highlighted as the current step. */
