@@ -58,15 +58,29 @@ public class CamundaForm {
     return this;
   }
 
-  /** form-js' select is its own dropdown: open it, then click the option. */
+  /**
+   * form-js' select is its own dropdown: open it, click the option, until the field shows the
+   * option (focus arriving from the previous field may already have opened it).
+   */
   public CamundaForm select(String label, String option) {
-    WebElement field = field(label);
-    browser.click(field.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display, input")));
-    WebElement item =
-        wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(.), " + literal(option) + ")]")));
-    browser.click(item);
+    By item = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(.), " + literal(option) + ")]");
+    wait.withMessage(() -> "'" + option + "' selected for '" + label + "'")
+        .pollingEvery(java.time.Duration.ofMillis(300))
+        .until(
+            d -> {
+              WebElement field = field(label);
+              if (field.findElements(By.cssSelector(".fjs-select-display, input")).stream()
+                  .anyMatch(shown -> shown.getText().startsWith(option) || String.valueOf(shown.getDomProperty("value")).startsWith(option))) {
+                return true;
+              }
+              List<WebElement> items = d.findElements(item).stream().filter(WebElement::isDisplayed).toList();
+              if (!items.isEmpty()) {
+                browser.click(items.get(0));
+              } else {
+                browser.click(field.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display, input")));
+              }
+              return false;
+            });
     return this;
   }
 

@@ -29,6 +29,11 @@ public class Cockpit {
     return this;
   }
 
+  public Cockpit logOut() {
+    new LoginPage(browser).logOut(baseUrl + "/camunda/app/cockpit/default/");
+    return this;
+  }
+
   /** Opens the process list and the process by its name, as a manager would from the dashboard. */
   public Cockpit openProcess(String processName) {
     driver.get(baseUrl + "/camunda/app/cockpit/default/#/processes");

@@ -223,12 +223,14 @@ class IncidentInBrowserTest {
     tasklist.snap("emma-does-not-see-her-review");
 
     // A manager watches in Cockpit: the instance, its number and where it stands.
+    tasklist.logOut();
     cockpit.logIn("maria").openProcess(PROCESS).openInstance(incidentNumber);
     assertThat(cockpit.activitiesWithTokens()).contains(Tasks.REVIEW_FIX);
     assertThat(cockpit.pageText()).contains(incidentNumber);
     browser.snap("cockpit-instance-at-review");
 
     // Review the fix (レビュー) by kenji: rejected once, then approved.
+    cockpit.logOut();
     tasklist.logIn("kenji").openFilter(MY_WORK);
     tasklist.openTask(REVIEW_FIX).claim();
     tasklist.form("Decision")

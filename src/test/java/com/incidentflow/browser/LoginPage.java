@@ -33,10 +33,7 @@ public class LoginPage {
     driver.get(appUrl);
     wait.withMessage("the login form or a logged-in user's account menu")
         .until(d -> isShown(USERNAME) || isShown(ACCOUNT_MENU));
-    if (isShown(ACCOUNT_MENU)) {
-      browser.click(driver.findElement(ACCOUNT_MENU));
-      browser.click(wait.until(ExpectedConditions.elementToBeClickable(LOG_OUT)));
-    }
+    logOutShown();
     // The view focuses its user-name field once rendered; typing before that can land in the wrong field.
     wait.withMessage("the login view focuses its user name field")
         .until(d -> isShown(USERNAME) && d.findElement(USERNAME).equals(d.switchTo().activeElement()));
@@ -47,6 +44,22 @@ public class LoginPage {
     driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
     wait.withMessage(() -> user + " logged in at " + appUrl + "; the page shows: " + driver.findElement(By.tagName("body")).getText())
         .until(ExpectedConditions.visibilityOfElementLocated(loggedIn));
+  }
+
+  /** Logs out whoever is logged in at this app, through the account menu. */
+  public void logOut(String appUrl) {
+    driver.get(appUrl);
+    wait.withMessage("the login form or a logged-in user's account menu")
+        .until(d -> isShown(USERNAME) || isShown(ACCOUNT_MENU));
+    logOutShown();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
+  }
+
+  private void logOutShown() {
+    if (isShown(ACCOUNT_MENU)) {
+      browser.click(driver.findElement(ACCOUNT_MENU));
+      browser.click(wait.until(ExpectedConditions.elementToBeClickable(LOG_OUT)));
+    }
   }
 
   private boolean isShown(By locator) {

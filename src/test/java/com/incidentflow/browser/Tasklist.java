@@ -36,6 +36,12 @@ public class Tasklist {
     return this;
   }
 
+  /** Logs the current user out, e.g. before the next person opens Cockpit, which refuses a Tasklist-only user. */
+  public Tasklist logOut() {
+    new LoginPage(browser).logOut(baseUrl + "/camunda/app/tasklist/default/");
+    return this;
+  }
+
   /** The filters in the order Tasklist shows them. */
   public List<String> filterNames() {
     wait.until(d -> !d.findElements(By.cssSelector(".task-filters .content h4 a")).isEmpty());
