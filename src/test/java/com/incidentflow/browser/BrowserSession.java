@@ -59,7 +59,7 @@ public class BrowserSession implements BeforeAllCallback, AfterAllCallback, Test
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--window-size=1400,1000", "--lang=en-US", "--user-data-dir=" + profile);
+        "--no-first-run", "--window-size=1400,1200", "--lang=en-US", "--user-data-dir=" + profile);
     // The page's console (failed requests, script errors) is kept with a failure's screenshot.
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);

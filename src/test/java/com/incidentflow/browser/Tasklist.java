@@ -121,6 +121,16 @@ public class Tasklist {
   /** Completes the open task and waits until Tasklist has taken it away. */
   public Tasklist complete(String taskName, int openBefore) {
     clickComplete();
+    java.util.function.Function<WebDriver, Boolean> done =
+        d -> !errorNotifications().isEmpty() || taskNames().stream().filter(n -> n.startsWith(taskName)).count() == openBefore - 1;
+    try {
+      new WebDriverWait(driver, java.time.Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(done);
+    } catch (org.openqa.selenium.TimeoutException stillOpen) {
+      // Leaving the last text field makes the form re-validate and re-lay itself out, which can
+      // swallow the first click on Complete; a person clicks again. Only while the task is still open.
+      browser.snap("complete-clicked-again");
+      clickComplete();
+    }
     wait.withMessage(() -> "'" + taskName + "' completed (" + (openBefore - 1) + " left) in " + taskNames())
         .until(d -> !errorNotifications().isEmpty() || taskNames().stream().filter(n -> n.startsWith(taskName)).count() == openBefore - 1);
     List<String> errors = errorNotifications();
