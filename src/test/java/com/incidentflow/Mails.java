@@ -63,11 +63,6 @@ public final class Mails {
     }
   }
 
-  /** GreenMail keeps one copy per recipient; this is the set of distinct subjects. */
-  public static Set<String> subjects(GreenMailExtension server) {
-    return Arrays.stream(server.getReceivedMessages()).map(Mails::subject).collect(Collectors.toCollection(TreeSet::new));
-  }
-
   public static String subject(MimeMessage message) {
     try {
       return message.getSubject();
