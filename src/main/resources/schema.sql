@@ -16,3 +16,46 @@ CREATE TABLE IF NOT EXISTS alert_group (
   first_seen TIMESTAMP NOT NULL,
   last_seen TIMESTAMP NOT NULL
 );
+
+-- Incident metrics (docs/metrics.md): one narrow row per incident with its milestones, one row per
+-- completed step and one per confirmed client, written by IncidentFactsRecorder in the same
+-- transaction as the engine's own history, and rebuilt from ACT_HI_* for incidents that predate them
+-- (IncidentFacts.backfill). The report aggregates these instead of joining the engine's history.
+CREATE TABLE IF NOT EXISTS metrics_incident (
+  process_instance_id VARCHAR(64) NOT NULL PRIMARY KEY,
+  incident_number VARCHAR(255),
+  reported_at TIMESTAMP NOT NULL,
+  priority VARCHAR(32),
+  acknowledged_at TIMESTAMP,
+  mitigated_at TIMESTAMP,
+  resolved_at TIMESTAMP,
+  ended_at TIMESTAMP,
+  reported_clients VARCHAR(4000),
+  provisional_clients VARCHAR(4000),
+  scope_confirmed BOOLEAN NOT NULL
+);
+CREATE INDEX IF NOT EXISTS metrics_incident_reported ON metrics_incident (reported_at);
+CREATE INDEX IF NOT EXISTS metrics_incident_resolved ON metrics_incident (resolved_at);
+CREATE INDEX IF NOT EXISTS metrics_incident_open ON metrics_incident (ended_at, reported_at);
+
+-- duration_ms is the engine's DURATION_; reported_at is the incident's, so a period needs no join.
+CREATE TABLE IF NOT EXISTS metrics_step (
+  activity_instance_id VARCHAR(64) NOT NULL PRIMARY KEY,
+  process_instance_id VARCHAR(64) NOT NULL,
+  reported_at TIMESTAMP NOT NULL,
+  step VARCHAR(255) NOT NULL,
+  duration_ms BIGINT
+);
+-- Every column time-per-step reads, so the period is answered from the index alone.
+CREATE INDEX IF NOT EXISTS metrics_step_reported ON metrics_step (reported_at, step, duration_ms);
+CREATE INDEX IF NOT EXISTS metrics_step_incident ON metrics_step (process_instance_id);
+
+-- One row per "client" variable (a Contact affected client task); variable_id is the engine's.
+CREATE TABLE IF NOT EXISTS metrics_client (
+  variable_id VARCHAR(64) NOT NULL PRIMARY KEY,
+  process_instance_id VARCHAR(64) NOT NULL,
+  reported_at TIMESTAMP NOT NULL,
+  client VARCHAR(4000) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS metrics_client_reported ON metrics_client (reported_at);
+CREATE INDEX IF NOT EXISTS metrics_client_incident ON metrics_client (process_instance_id);

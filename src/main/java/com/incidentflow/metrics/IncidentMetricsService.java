@@ -8,8 +8,6 @@ import com.incidentflow.metrics.IncidentMetrics.StepDurationStats;
 import com.incidentflow.metrics.IncidentMetrics.WeekTrend;
 import com.incidentflow.process.ClientList;
 import com.incidentflow.process.IncidentProcess;
-import com.incidentflow.process.IncidentProcess.Tasks;
-import com.incidentflow.process.IncidentProcess.Variables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
@@ -30,10 +28,12 @@ import org.camunda.bpm.model.bpmn.instance.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Incident figures straight from the engine's history tables. Every figure is one aggregate query:
- * counts, and medians/p90s with {@code PERCENTILE_CONT ... WITHIN GROUP}, which H2 2.x and PostgreSQL
- * both compute in the database, so no instance is loaded into memory. Time differences use
- * {@code EXTRACT(EPOCH FROM ...)}, the one spelling both databases share.
+ * Incident figures. Period figures and open counts aggregate the metrics' own record of each incident
+ * ({@link IncidentFacts}: one narrow row per incident, one per completed step, one per confirmed client);
+ * current steps come from the engine's history. Every figure is one aggregate query: counts, and
+ * medians/p90s with {@code PERCENTILE_CONT ... WITHIN GROUP}, which H2 2.x and PostgreSQL both compute in
+ * the database, so no instance is loaded into memory. Time differences use {@code EXTRACT(EPOCH FROM ...)},
+ * the one spelling both databases share.
  *
  * <p>Milestones (see docs/metrics.md): reported = process start; acknowledged = the manager's
  * importance judgement starts; mitigated = first response completes (urgent incidents only);
@@ -41,24 +41,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class IncidentMetricsService {
 
-  /** Kinds of flow node a person or the app works on; gateways and events take no time worth showing. */
-  static final String STEP_TYPES = "'userTask', 'serviceTask', 'businessRuleTask'";
-
   static final int OLDEST_OPEN_LIMIT = 20;
 
-  private static final String PRIORITY_JOIN =
-      " LEFT JOIN ACT_HI_VARINST pr ON pr.PROC_INST_ID_ = p.PROC_INST_ID_ AND pr.NAME_ = ?"
-          + " AND pr.EXECUTION_ID_ = p.PROC_INST_ID_ ";
+  private static final String PRIORITY_KEY = "COALESCE(m.priority, '" + IncidentMetrics.NO_PRIORITY + "')";
 
-  private static final String PRIORITY_KEY = "COALESCE(pr.TEXT_, '" + IncidentMetrics.NO_PRIORITY + "')";
-
-  private static final String IN_PERIOD = " p.PROC_DEF_KEY_ = ? AND p.START_TIME_ >= ? AND p.START_TIME_ < ? ";
+  private static final String REPORTED_IN_PERIOD = " m.reported_at >= ? AND m.reported_at < ? ";
 
   private static final String PERCENTILES =
       "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %1$s) AS median_%2$s,"
           + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %1$s) AS p90_%2$s";
 
-  private static final String MILLIS_BETWEEN = "(EXTRACT(EPOCH FROM %2$s) - EXTRACT(EPOCH FROM %1$s)) * 1000";
+  private static final String MILLIS_SINCE_REPORTED = "(EXTRACT(EPOCH FROM m.%s) - EXTRACT(EPOCH FROM m.reported_at)) * 1000";
 
   private final JdbcTemplate jdbc;
   private final RepositoryService repository;
@@ -93,18 +86,16 @@ public class IncidentMetricsService {
 
   public List<Count> openByPriority() {
     return jdbc.query(
-        "SELECT " + PRIORITY_KEY + " AS priority, COUNT(*) AS n FROM ACT_HI_PROCINST p" + PRIORITY_JOIN
-            + " WHERE p.END_TIME_ IS NULL AND p.PROC_DEF_KEY_ = ? GROUP BY " + PRIORITY_KEY + " ORDER BY 1",
-        (rs, i) -> new Count(rs.getString("priority"), rs.getLong("n")),
-        Variables.PRIORITY,
-        IncidentProcess.PROCESS_KEY);
+        "SELECT " + PRIORITY_KEY + " AS priority, COUNT(*) AS n FROM metrics_incident m WHERE m.ended_at IS NULL"
+            + " GROUP BY " + PRIORITY_KEY + " ORDER BY 1",
+        (rs, i) -> new Count(rs.getString("priority"), rs.getLong("n")));
   }
 
   /** An incident working on two steps at once (fix and client contact) counts for both. */
   public List<StepCount> openByStep(Map<String, String> stepNames) {
     return jdbc.query(
         "SELECT a.ACT_ID_ AS step, COUNT(DISTINCT a.PROC_INST_ID_) AS n FROM ACT_HI_ACTINST a"
-            + " WHERE a.END_TIME_ IS NULL AND a.PROC_DEF_KEY_ = ? AND a.ACT_TYPE_ IN (" + STEP_TYPES + ")"
+            + " WHERE a.END_TIME_ IS NULL AND a.PROC_DEF_KEY_ = ? AND a.ACT_TYPE_ IN (" + IncidentFacts.STEP_TYPES_SQL + ")"
             + " GROUP BY a.ACT_ID_ ORDER BY 2 DESC, 1",
         (rs, i) -> new StepCount(rs.getString("step"), stepNames.getOrDefault(rs.getString("step"), rs.getString("step")), rs.getLong("n")),
         IncidentProcess.PROCESS_KEY);
@@ -112,73 +103,50 @@ public class IncidentMetricsService {
 
   public List<OpenIncident> oldestOpen() {
     return jdbc.query(
-        "SELECT p.PROC_INST_ID_ AS id, p.BUSINESS_KEY_ AS number, p.START_TIME_ AS reported, " + PRIORITY_KEY
-            + " AS priority FROM ACT_HI_PROCINST p" + PRIORITY_JOIN
-            + " WHERE p.END_TIME_ IS NULL AND p.PROC_DEF_KEY_ = ? ORDER BY p.START_TIME_, p.PROC_INST_ID_"
+        "SELECT m.process_instance_id AS id, m.incident_number AS number, m.reported_at AS reported, " + PRIORITY_KEY
+            + " AS priority FROM metrics_incident m WHERE m.ended_at IS NULL ORDER BY m.reported_at, m.process_instance_id"
             + " FETCH FIRST " + OLDEST_OPEN_LIMIT + " ROWS ONLY",
         (rs, i) -> new OpenIncident(
             rs.getString("id"),
             rs.getString("number"),
             rs.getString("priority"),
             rs.getTimestamp("reported").toInstant(),
-            "#/process-instance/" + rs.getString("id") + "/runtime"),
-        Variables.PRIORITY,
-        IncidentProcess.PROCESS_KEY);
+            "#/process-instance/" + rs.getString("id") + "/runtime"));
   }
 
   /** Time-to figures per priority: report to acknowledged, to mitigated, to resolved. */
   public record TimeTo(List<DurationStats> acknowledge, List<DurationStats> mitigate, List<DurationStats> resolve) {}
 
   /**
-   * All three time-to figures in one query. The inner query makes one row per incident reported in the
-   * period, with its priority and the milliseconds to each milestone (NULL if not reached): the incidents
-   * come by the (PROC_DEF_KEY_, START_TIME_) index, their milestone activities by the engine's
-   * (PROC_INST_ID_, ACT_ID_) index. The outer query aggregates those rows per priority; COUNT and
-   * PERCENTILE_CONT skip NULLs, so each figure covers exactly the incidents that reached its milestone.
-   *
-   * <p>Why this shape: the earlier one query per milestone joined its per-incident derived table back to
-   * ACT_HI_PROCINST, and H2 evaluated that join from the whole history inwards, re-running the derived
-   * table per row; a single derived table that is the only source of the outer query cannot be planned so.
+   * All three time-to figures in one query over the incidents reported in the period, per priority;
+   * COUNT and PERCENTILE_CONT skip NULLs, so each figure covers exactly the incidents that reached its milestone.
    */
   public TimeTo timeTo(MetricsPeriod period) {
-    String acknowledged = "MIN(CASE WHEN a.ACT_ID_ = ? THEN a.START_TIME_ END)";
-    String mitigated = "MIN(CASE WHEN a.ACT_ID_ = ? THEN a.END_TIME_ END)";
-    String resolved = "MIN(CASE WHEN a.ACT_ID_ = ? THEN a.START_TIME_ END)";
     List<DurationStats> acknowledge = new ArrayList<>();
     List<DurationStats> mitigate = new ArrayList<>();
     List<DurationStats> resolve = new ArrayList<>();
     jdbc.query(
-        "SELECT m.priority, COUNT(m.ack_ms) AS ack_n, " + PERCENTILES.formatted("m.ack_ms", "ack")
-            + ", COUNT(m.mit_ms) AS mit_n, " + PERCENTILES.formatted("m.mit_ms", "mit")
-            + ", COUNT(m.res_ms) AS res_n, " + PERCENTILES.formatted("m.res_ms", "res")
+        "SELECT t.priority, COUNT(t.ack_ms) AS ack_n, " + PERCENTILES.formatted("t.ack_ms", "ack")
+            + ", COUNT(t.mit_ms) AS mit_n, " + PERCENTILES.formatted("t.mit_ms", "mit")
+            + ", COUNT(t.res_ms) AS res_n, " + PERCENTILES.formatted("t.res_ms", "res")
             + " FROM (SELECT " + PRIORITY_KEY + " AS priority, "
-            + MILLIS_BETWEEN.formatted("p.START_TIME_", acknowledged) + " AS ack_ms, "
-            + MILLIS_BETWEEN.formatted("p.START_TIME_", mitigated) + " AS mit_ms, "
-            + MILLIS_BETWEEN.formatted("p.START_TIME_", resolved) + " AS res_ms"
-            + "   FROM ACT_HI_PROCINST p" + PRIORITY_JOIN
-            + "   JOIN ACT_HI_ACTINST a ON a.PROC_INST_ID_ = p.PROC_INST_ID_ AND a.ACT_ID_ IN (?, ?, ?)"
-            + "   WHERE " + IN_PERIOD + " GROUP BY p.PROC_INST_ID_, p.START_TIME_, pr.TEXT_) m"
-            + " GROUP BY m.priority ORDER BY 1",
+            + MILLIS_SINCE_REPORTED.formatted("acknowledged_at") + " AS ack_ms, "
+            + MILLIS_SINCE_REPORTED.formatted("mitigated_at") + " AS mit_ms, "
+            + MILLIS_SINCE_REPORTED.formatted("resolved_at") + " AS res_ms"
+            + "   FROM metrics_incident m WHERE " + REPORTED_IN_PERIOD + ") t"
+            + " GROUP BY t.priority ORDER BY 1",
         (ResultSet rs) -> {
           String priority = rs.getString("priority");
           add(acknowledge, priority, rs, "ack");
           add(mitigate, priority, rs, "mit");
           add(resolve, priority, rs, "res");
         },
-        Tasks.JUDGE_IMPORTANCE,
-        Tasks.FIRST_RESPONSE,
-        Tasks.NOTIFY_RESOLVED,
-        Variables.PRIORITY,
-        Tasks.JUDGE_IMPORTANCE,
-        Tasks.FIRST_RESPONSE,
-        Tasks.NOTIFY_RESOLVED,
-        IncidentProcess.PROCESS_KEY,
         period.startInclusive(),
         period.endExclusive());
     return new TimeTo(acknowledge, mitigate, resolve);
   }
 
-  /** A priority none of whose incidents reached the milestone has no figure, as before (no row with count 0). */
+  /** A priority none of whose incidents reached the milestone has no figure (no row with count 0). */
   private static void add(List<DurationStats> figures, String priority, ResultSet rs, String milestone) throws SQLException {
     long count = rs.getLong(milestone + "_n");
     if (count > 0) {
@@ -186,20 +154,17 @@ public class IncidentMetricsService {
     }
   }
 
-  /** Completed steps of incidents reported in the period; DURATION_ is the engine's own milliseconds. */
+  /** Completed steps of incidents reported in the period; durations are the engine's own milliseconds. */
   public List<StepDurationStats> timePerStep(MetricsPeriod period, Map<String, String> stepNames) {
     return jdbc.query(
-        "SELECT a.ACT_ID_ AS step, COUNT(*) AS n, " + PERCENTILES.formatted("a.DURATION_", "ms")
-            + " FROM ACT_HI_PROCINST p JOIN ACT_HI_ACTINST a ON a.PROC_INST_ID_ = p.PROC_INST_ID_"
-            + " WHERE " + IN_PERIOD + " AND a.END_TIME_ IS NOT NULL AND a.ACT_TYPE_ IN (" + STEP_TYPES + ")"
-            + " GROUP BY a.ACT_ID_",
+        "SELECT m.step, COUNT(*) AS n, " + PERCENTILES.formatted("m.duration_ms", "ms")
+            + " FROM metrics_step m WHERE " + REPORTED_IN_PERIOD + " GROUP BY m.step",
         (rs, i) -> new StepDurationStats(
             rs.getString("step"),
             stepNames.getOrDefault(rs.getString("step"), rs.getString("step")),
             rs.getLong("n"),
             seconds(rs, "median_ms"),
             seconds(rs, "p90_ms")),
-        IncidentProcess.PROCESS_KEY,
         period.startInclusive(),
         period.endExclusive())
         .stream()
@@ -215,67 +180,52 @@ public class IncidentMetricsService {
   public List<Count> incidentsPerClient(MetricsPeriod period) {
     Map<String, Long> perClient = new HashMap<>();
     jdbc.query(
-        "SELECT c.TEXT_ AS client, COUNT(DISTINCT c.PROC_INST_ID_) AS n"
-            + " FROM ACT_HI_PROCINST p JOIN ACT_HI_VARINST c ON c.PROC_INST_ID_ = p.PROC_INST_ID_ AND c.NAME_ = ?"
-            + " WHERE " + IN_PERIOD + " GROUP BY c.TEXT_",
+        "SELECT m.client, COUNT(DISTINCT m.process_instance_id) AS n FROM metrics_client m WHERE " + REPORTED_IN_PERIOD
+            + " GROUP BY m.client",
         (ResultSet rs) -> {
           perClient.merge(rs.getString("client"), rs.getLong("n"), Long::sum);
         },
-        Variables.CLIENT,
-        IncidentProcess.PROCESS_KEY,
         period.startInclusive(),
         period.endExclusive());
     jdbc.query(
-        "SELECT COALESCE(pc.TEXT_, cr.TEXT_) AS clients FROM ACT_HI_PROCINST p"
-            + " LEFT JOIN ACT_HI_VARINST pc ON pc.PROC_INST_ID_ = p.PROC_INST_ID_ AND pc.NAME_ = ? AND pc.EXECUTION_ID_ = p.PROC_INST_ID_"
-            + " LEFT JOIN ACT_HI_VARINST cr ON cr.PROC_INST_ID_ = p.PROC_INST_ID_ AND cr.NAME_ = ? AND cr.EXECUTION_ID_ = p.PROC_INST_ID_"
-            + " WHERE " + IN_PERIOD
-            + " AND COALESCE(pc.TEXT_, cr.TEXT_) IS NOT NULL"
-            + " AND NOT EXISTS (SELECT 1 FROM ACT_HI_VARINST f WHERE f.PROC_INST_ID_ = p.PROC_INST_ID_ AND f.NAME_ = ?)",
+        "SELECT COALESCE(m.provisional_clients, m.reported_clients) AS clients FROM metrics_incident m WHERE " + REPORTED_IN_PERIOD
+            + " AND m.scope_confirmed = FALSE AND COALESCE(m.provisional_clients, m.reported_clients) IS NOT NULL",
         (ResultSet rs) -> {
           ClientList.parse(rs.getString("clients")).forEach(client -> perClient.merge(client, 1L, Long::sum));
         },
-        Variables.PROVISIONAL_CLIENTS,
-        Variables.CLIENTS_REPORTED,
-        IncidentProcess.PROCESS_KEY,
         period.startInclusive(),
-        period.endExclusive(),
-        Variables.FINAL_SCOPE);
+        period.endExclusive());
     return perClient.entrySet().stream()
         .map(e -> new Count(e.getKey(), e.getValue()))
         .sorted(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key))
         .toList();
   }
 
-  /** The database counts per day (at most a few hundred rows); days are folded into Monday-based weeks here. */
+  /**
+   * Incidents reported and resolved per Monday-based week: the database counts per day (at most a few
+   * hundred rows), the days are folded into weeks here.
+   */
   public List<WeekTrend> weeklyTrend(MetricsPeriod period) {
     Map<LocalDate, long[]> weeks = new TreeMap<>();
     for (LocalDate week = weekOf(period.from()); !week.isAfter(period.to()); week = week.plusWeeks(1)) {
       weeks.put(week, new long[2]);
     }
-    jdbc.query(
-        "SELECT CAST(p.START_TIME_ AS DATE) AS on_day, COUNT(*) AS n FROM ACT_HI_PROCINST p WHERE " + IN_PERIOD
-            + " GROUP BY CAST(p.START_TIME_ AS DATE)",
-        (ResultSet rs) -> {
-          weeks.get(weekOf(rs.getDate("on_day").toLocalDate()))[0] += rs.getLong("n");
-        },
-        IncidentProcess.PROCESS_KEY,
-        period.startInclusive(),
-        period.endExclusive());
-    jdbc.query(
-        "SELECT CAST(a.START_TIME_ AS DATE) AS on_day, COUNT(DISTINCT a.PROC_INST_ID_) AS n FROM ACT_HI_ACTINST a"
-            + " WHERE a.ACT_ID_ = ? AND a.PROC_DEF_KEY_ = ? AND a.START_TIME_ >= ? AND a.START_TIME_ < ?"
-            + " GROUP BY CAST(a.START_TIME_ AS DATE)",
-        (ResultSet rs) -> {
-          weeks.get(weekOf(rs.getDate("on_day").toLocalDate()))[1] += rs.getLong("n");
-        },
-        Tasks.NOTIFY_RESOLVED,
-        IncidentProcess.PROCESS_KEY,
-        period.startInclusive(),
-        period.endExclusive());
+    countPerDay("reported_at", period, weeks, 0);
+    countPerDay("resolved_at", period, weeks, 1);
     List<WeekTrend> trend = new ArrayList<>();
     weeks.forEach((week, counts) -> trend.add(new WeekTrend(week, counts[0], counts[1])));
     return trend;
+  }
+
+  private void countPerDay(String column, MetricsPeriod period, Map<LocalDate, long[]> weeks, int slot) {
+    jdbc.query(
+        "SELECT CAST(m." + column + " AS DATE) AS on_day, COUNT(*) AS n FROM metrics_incident m"
+            + " WHERE m." + column + " >= ? AND m." + column + " < ? GROUP BY CAST(m." + column + " AS DATE)",
+        (ResultSet rs) -> {
+          weeks.get(weekOf(rs.getDate("on_day").toLocalDate()))[slot] += rs.getLong("n");
+        },
+        period.startInclusive(),
+        period.endExclusive());
   }
 
   /** Steps (tasks) and their names, in model order, from the latest deployed model (the engine caches it). */

@@ -18,7 +18,9 @@ import com.incidentflow.process.IncidentProcess.Tasks;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -43,6 +45,8 @@ class MetricsHistory {
 
   final LocalDate monday;
   final ProcessInstance openP3;
+  /** Every incident of this history, in the order reported. */
+  final List<ProcessInstance> incidents = new ArrayList<>();
 
   private final IncidentDriver driver;
 
@@ -87,6 +91,7 @@ class MetricsHistory {
   private ProcessInstance reportUntilJudged(LocalDateTime reported, int acknowledgeMinutes, String importance, String urgency) {
     at(reported);
     ProcessInstance incident = driver.report("emma", report("Invoices cannot be saved"));
+    incidents.add(incident);
     driver.complete(incident, Tasks.CONFIRM_SITUATION, "emma", situation());
     driver.complete(incident, Tasks.PROVISIONAL_IMPACT, "emma", provisionalImpact("SOME"));
     // The manager's judgement starts when the report mail has gone out (the job runs at this time).
