@@ -5,9 +5,13 @@ import com.incidentflow.process.IncidentProcess.Tasks;
 import com.incidentflow.process.IncidentProcess.Variables;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,6 +49,14 @@ public class IncidentFacts {
   private static final String FIRST_ACTIVITY =
       "(SELECT MIN(a.%s) FROM ACT_HI_ACTINST a WHERE a.PROC_INST_ID_ = p.PROC_INST_ID_ AND a.ACT_ID_ = '%s')";
 
+  /** Whole milliseconds from the report to a time, in the spelling H2 and PostgreSQL share. */
+  private static final String MILLIS_SINCE_REPORTED =
+      "CAST((EXTRACT(EPOCH FROM CAST(%s AS TIMESTAMP)) - EXTRACT(EPOCH FROM reported_at)) * 1000 AS BIGINT)";
+
+  static final int CHUNK = 1000;
+
+  private static final Logger log = LoggerFactory.getLogger(IncidentFacts.class);
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
 
@@ -75,8 +87,11 @@ public class IncidentFacts {
   /** Acknowledged, mitigated, resolved: the first time counts (as MIN over the engine's activity rows). */
   public void recordMilestone(String processInstanceId, Milestone milestone, Date at) {
     String column = milestone.column;
+    String earlier = "CASE WHEN " + column + " IS NULL OR " + column + " > ? THEN ";
     update(processInstanceId,
-        column + " = CASE WHEN " + column + " IS NULL OR " + column + " > ? THEN ? ELSE " + column + " END", ts(at), ts(at));
+        milestone.millisColumn() + " = " + earlier + MILLIS_SINCE_REPORTED.formatted("?") + " ELSE " + milestone.millisColumn() + " END, "
+            + column + " = " + earlier + "? ELSE " + column + " END",
+        ts(at), ts(at), ts(at), ts(at));
   }
 
   public void recordStepCompleted(String processInstanceId, String activityInstanceId, String step, Long durationMillis) {
@@ -139,9 +154,34 @@ public class IncidentFacts {
 
   // ---------------------------------------------------------------- from the engine's history
 
-  /** Derives the record of every incident that has none, in one transaction. Returns how many. */
+  /**
+   * Derives the record of every incident that has none. In transactions of {@value #CHUNK} incidents, so a
+   * large history neither builds one huge transaction nor starts over after an interruption; a chunk that
+   * meets an incident whose record the live path wrote meanwhile is derived again without it. Returns how many.
+   */
   public int backfill() {
-    return transaction.execute(status -> derive(""));
+    List<String> missing = jdbc.queryForList(
+        "SELECT p.PROC_INST_ID_ FROM ACT_HI_PROCINST p WHERE" + MISSING + " ORDER BY p.START_TIME_", String.class,
+        IncidentProcess.PROCESS_KEY);
+    int derived = 0;
+    long started = System.nanoTime();
+    for (int from = 0; from < missing.size(); from += CHUNK) {
+      List<String> chunk = missing.subList(from, Math.min(missing.size(), from + CHUNK));
+      String in = " AND p.PROC_INST_ID_ IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+      Object[] ids = chunk.toArray();
+      Integer count;
+      try {
+        count = transaction.execute(status -> derive(in, ids));
+      } catch (DataIntegrityViolationException raced) {
+        count = transaction.execute(status -> derive(in, ids));
+      }
+      derived += count;
+      if (from / CHUNK % 20 == 19) {
+        log.info("Metrics record: derived {} of {} incidents from history ({} s)", derived, missing.size(),
+            (System.nanoTime() - started) / 1_000_000_000);
+      }
+    }
+    return derived;
   }
 
   /** Forgets one incident's record and derives it again from the engine's history. */
@@ -169,7 +209,7 @@ public class IncidentFacts {
   }
 
   private void forget(List<String> processInstanceIds) {
-    String in = String.join(", ", java.util.Collections.nCopies(processInstanceIds.size(), "?"));
+    String in = String.join(", ", Collections.nCopies(processInstanceIds.size(), "?"));
     Object[] ids = processInstanceIds.toArray();
     jdbc.update("DELETE FROM metrics_step WHERE process_instance_id IN (" + in + ")", ids);
     jdbc.update("DELETE FROM metrics_client WHERE process_instance_id IN (" + in + ")", ids);
@@ -193,16 +233,23 @@ public class IncidentFacts {
         + " SELECT v.ID_, v.PROC_INST_ID_, p.START_TIME_, v.TEXT_"
         + " FROM ACT_HI_PROCINST p JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = p.PROC_INST_ID_ AND v.NAME_ = '" + Variables.CLIENT + "'"
         + " WHERE" + MISSING + andOnly + " AND v.TEXT_ IS NOT NULL AND v.TEXT_ <> ''", params);
+    String since = "CAST((EXTRACT(EPOCH FROM d.%1$s) - EXTRACT(EPOCH FROM d.reported_at)) * 1000 AS BIGINT)";
     return jdbc.update("INSERT INTO metrics_incident (process_instance_id, incident_number, reported_at, priority,"
-        + " acknowledged_at, mitigated_at, resolved_at, ended_at, reported_clients, provisional_clients, scope_confirmed)"
-        + " SELECT p.PROC_INST_ID_, p.BUSINESS_KEY_, p.START_TIME_, " + PROCESS_VARIABLE.formatted(Variables.PRIORITY) + ", "
-        + FIRST_ACTIVITY.formatted("START_TIME_", Milestone.ACKNOWLEDGED.activity) + ", "
-        + FIRST_ACTIVITY.formatted("END_TIME_", Milestone.MITIGATED.activity) + ", "
-        + FIRST_ACTIVITY.formatted("START_TIME_", Milestone.RESOLVED.activity) + ", p.END_TIME_, "
-        + PROCESS_VARIABLE.formatted(Variables.CLIENTS_REPORTED) + ", " + PROCESS_VARIABLE.formatted(Variables.PROVISIONAL_CLIENTS) + ","
+        + " acknowledged_at, mitigated_at, resolved_at, acknowledged_ms, mitigated_ms, resolved_ms, ended_at,"
+        + " reported_clients, provisional_clients, scope_confirmed)"
+        + " SELECT d.id, d.incident_number, d.reported_at, d.priority, d.acknowledged_at, d.mitigated_at, d.resolved_at, "
+        + since.formatted("acknowledged_at") + ", " + since.formatted("mitigated_at") + ", " + since.formatted("resolved_at")
+        + ", d.ended_at, d.reported_clients, d.provisional_clients, d.scope_confirmed FROM ("
+        + " SELECT p.PROC_INST_ID_ AS id, p.BUSINESS_KEY_ AS incident_number, p.START_TIME_ AS reported_at, "
+        + PROCESS_VARIABLE.formatted(Variables.PRIORITY) + " AS priority, "
+        + FIRST_ACTIVITY.formatted("START_TIME_", Milestone.ACKNOWLEDGED.activity) + " AS acknowledged_at, "
+        + FIRST_ACTIVITY.formatted("END_TIME_", Milestone.MITIGATED.activity) + " AS mitigated_at, "
+        + FIRST_ACTIVITY.formatted("START_TIME_", Milestone.RESOLVED.activity) + " AS resolved_at, p.END_TIME_ AS ended_at, "
+        + PROCESS_VARIABLE.formatted(Variables.CLIENTS_REPORTED) + " AS reported_clients, "
+        + PROCESS_VARIABLE.formatted(Variables.PROVISIONAL_CLIENTS) + " AS provisional_clients,"
         + " CASE WHEN EXISTS (SELECT 1 FROM ACT_HI_VARINST f WHERE f.PROC_INST_ID_ = p.PROC_INST_ID_ AND f.NAME_ = '"
-        + Variables.FINAL_SCOPE + "') THEN TRUE ELSE FALSE END"
-        + " FROM ACT_HI_PROCINST p WHERE" + MISSING + andOnly, params);
+        + Variables.FINAL_SCOPE + "') THEN TRUE ELSE FALSE END AS scope_confirmed"
+        + " FROM ACT_HI_PROCINST p WHERE" + MISSING + andOnly + ") d", params);
   }
 
   private static Timestamp ts(Date date) {
@@ -220,6 +267,10 @@ public class IncidentFacts {
 
     final String column;
     final String activity;
+
+    String millisColumn() {
+      return column.replace("_at", "_ms");
+    }
     final boolean onStart;
 
     Milestone(String column, String activity, boolean onStart) {

@@ -32,8 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@link IncidentFacts}: one narrow row per incident, one per completed step, one per confirmed client);
  * current steps come from the engine's history. Every figure is one aggregate query: counts, and
  * medians/p90s with {@code PERCENTILE_CONT ... WITHIN GROUP}, which H2 2.x and PostgreSQL both compute in
- * the database, so no instance is loaded into memory. Time differences use {@code EXTRACT(EPOCH FROM ...)},
- * the one spelling both databases share.
+ * the database, so no instance is loaded into memory. Times to milestones are kept in the record as
+ * milliseconds since the report, so the database sorts plain numbers.
  *
  * <p>Milestones (see docs/metrics.md): reported = process start; acknowledged = the manager's
  * importance judgement starts; mitigated = first response completes (urgent incidents only);
@@ -50,8 +50,6 @@ public class IncidentMetricsService {
   private static final String PERCENTILES =
       "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %1$s) AS median_%2$s,"
           + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %1$s) AS p90_%2$s";
-
-  private static final String MILLIS_SINCE_REPORTED = "(EXTRACT(EPOCH FROM m.%s) - EXTRACT(EPOCH FROM m.reported_at)) * 1000";
 
   private final JdbcTemplate jdbc;
   private final RepositoryService repository;
@@ -129,11 +127,8 @@ public class IncidentMetricsService {
         "SELECT t.priority, COUNT(t.ack_ms) AS ack_n, " + PERCENTILES.formatted("t.ack_ms", "ack")
             + ", COUNT(t.mit_ms) AS mit_n, " + PERCENTILES.formatted("t.mit_ms", "mit")
             + ", COUNT(t.res_ms) AS res_n, " + PERCENTILES.formatted("t.res_ms", "res")
-            + " FROM (SELECT " + PRIORITY_KEY + " AS priority, "
-            + MILLIS_SINCE_REPORTED.formatted("acknowledged_at") + " AS ack_ms, "
-            + MILLIS_SINCE_REPORTED.formatted("mitigated_at") + " AS mit_ms, "
-            + MILLIS_SINCE_REPORTED.formatted("resolved_at") + " AS res_ms"
-            + "   FROM metrics_incident m WHERE " + REPORTED_IN_PERIOD + ") t"
+            + " FROM (SELECT " + PRIORITY_KEY + " AS priority, m.acknowledged_ms AS ack_ms, m.mitigated_ms AS mit_ms,"
+            + " m.resolved_ms AS res_ms FROM metrics_incident m WHERE " + REPORTED_IN_PERIOD + ") t"
             + " GROUP BY t.priority ORDER BY 1",
         (ResultSet rs) -> {
           String priority = rs.getString("priority");
