@@ -63,11 +63,14 @@ class MetricsIndexesTest {
     try (Connection connection = dataSource.getConnection()) {
       DatabaseMetaData meta = connection.getMetaData();
       // One row per indexed column: a composite index shows once per column.
-      try (ResultSet rs = meta.getIndexInfo(null, null, table, false, false)) {
-        while (rs.next()) {
-          String name = rs.getString("INDEX_NAME");
-          if (name != null && !names.contains(name.toUpperCase(Locale.ROOT))) {
-            names.add(name.toUpperCase(Locale.ROOT));
+      // H2 keeps unquoted names in upper case, PostgreSQL in lower case.
+      for (String spelling : List.of(table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
+        try (ResultSet rs = meta.getIndexInfo(null, null, spelling, false, false)) {
+          while (rs.next()) {
+            String name = rs.getString("INDEX_NAME");
+            if (name != null && !names.contains(name.toUpperCase(Locale.ROOT))) {
+              names.add(name.toUpperCase(Locale.ROOT));
+            }
           }
         }
       }
