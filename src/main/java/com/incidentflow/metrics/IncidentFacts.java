@@ -68,9 +68,7 @@ public class IncidentFacts {
   // ---------------------------------------------------------------- as it happens
 
   public void recordReported(String processInstanceId, Date reportedAt, String businessKey) {
-    Integer known = jdbc.queryForObject(
-        "SELECT COUNT(*) FROM metrics_incident WHERE process_instance_id = ?", Integer.class, processInstanceId);
-    if (known == 0) {
+    if (!hasRecord(processInstanceId)) {
       jdbc.update("INSERT INTO metrics_incident (process_instance_id, incident_number, reported_at, scope_confirmed)"
           + " VALUES (?, ?, ?, FALSE)", processInstanceId, businessKey, ts(reportedAt));
     }
@@ -147,9 +145,13 @@ public class IncidentFacts {
    * tables existed, still open. True if there is a record now (history already flushed has its start).
    */
   private boolean ensure(String processInstanceId) {
+    return hasRecord(processInstanceId) || derive(" AND p.PROC_INST_ID_ = ?", processInstanceId) > 0;
+  }
+
+  private boolean hasRecord(String processInstanceId) {
     Integer known = jdbc.queryForObject(
         "SELECT COUNT(*) FROM metrics_incident WHERE process_instance_id = ?", Integer.class, processInstanceId);
-    return known > 0 || derive(" AND p.PROC_INST_ID_ = ?", processInstanceId) > 0;
+    return known > 0;
   }
 
   // ---------------------------------------------------------------- from the engine's history
