@@ -28,8 +28,8 @@ public class IncidentFactsMaintenance {
   @EventListener(ApplicationStartedEvent.class)
   public void atStartUp() {
     long started = System.nanoTime();
-    int derived = facts.backfill();
     int removed = facts.removeWithoutHistory();
+    int derived = facts.mayLackRecords() ? facts.backfill() : 0;
     if (derived > 0 || removed > 0) {
       log.info("Metrics record: derived {} incidents from history, removed {} without history ({} ms)",
           derived, removed, (System.nanoTime() - started) / 1_000_000);

@@ -1,5 +1,6 @@
 package com.incidentflow.metrics;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ public class MetricsIndexes {
 
   @EventListener(ApplicationStartedEvent.class)
   public void ensureIndexes() {
-    List<String> statements = new java.util.ArrayList<>(STATEMENTS);
+    List<String> statements = new ArrayList<>(STATEMENTS);
     RETIRED.forEach(index -> statements.add("DROP INDEX IF EXISTS " + index));
     for (String statement : statements) {
       long started = System.nanoTime();

@@ -9,6 +9,7 @@ import com.incidentflow.IncidentFlowTest;
 import com.incidentflow.Mails;
 import com.incidentflow.process.IncidentDriver;
 import com.incidentflow.process.IncidentProcess.Tasks;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -56,8 +57,9 @@ class IncidentFactsTest {
     MetricsHistory history = new MetricsHistory(engine);
     IncidentMetrics before = metrics.report(history.period());
     List<String> ids = history.incidents.stream().map(ProcessInstance::getId).toList();
-    forget(ids);
+    facts.forget(ids);
     assertThat(metrics.report(history.period()).timeToResolve()).isEmpty();
+    assertThat(facts.mayLackRecords()).as("the start-up check sees the gap").isTrue();
 
     assertThat(facts.backfill()).isGreaterThanOrEqualTo(ids.size());
 
@@ -69,6 +71,8 @@ class IncidentFactsTest {
     assertThat(after.incidentsPerClient()).isEqualTo(before.incidentsPerClient());
     assertThat(after.weeklyTrend()).isEqualTo(before.weeklyTrend());
     assertThat(facts.backfill()).as("nothing left to derive").isZero();
+    facts.removeWithoutHistory();
+    assertThat(facts.mayLackRecords()).as("the start-up check skips the derivation").isFalse();
   }
 
   @Test
@@ -76,7 +80,7 @@ class IncidentFactsTest {
     // An incident reported before the record existed: its next step derives the rest from history first.
     IncidentDriver driver = new IncidentDriver(engine);
     ProcessInstance incident = driver.report("emma", report("Login fails for some users"));
-    forget(List.of(incident.getId()));
+    facts.forget(List.of(incident.getId()));
 
     driver.complete(incident, Tasks.CONFIRM_SITUATION, "emma", situation());
 
@@ -126,19 +130,11 @@ class IncidentFactsTest {
   }
 
   private Map<String, List<Map<String, Object>>> record(List<String> ids) {
-    String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
     Object[] args = ids.toArray();
     return Map.of(
         "incident", jdbc.queryForList("SELECT * FROM metrics_incident WHERE process_instance_id IN (" + in + ") ORDER BY reported_at", args),
         "step", jdbc.queryForList("SELECT * FROM metrics_step WHERE process_instance_id IN (" + in + ") ORDER BY activity_instance_id", args),
         "client", jdbc.queryForList("SELECT * FROM metrics_client WHERE process_instance_id IN (" + in + ") ORDER BY variable_id", args));
-  }
-
-  private void forget(List<String> ids) {
-    for (String id : ids) {
-      jdbc.update("DELETE FROM metrics_step WHERE process_instance_id = ?", id);
-      jdbc.update("DELETE FROM metrics_client WHERE process_instance_id = ?", id);
-      jdbc.update("DELETE FROM metrics_incident WHERE process_instance_id = ?", id);
-    }
   }
 }
