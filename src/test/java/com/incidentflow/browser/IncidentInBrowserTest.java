@@ -32,6 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 @ActiveProfiles("test")
+@Tag("browser") // needs chromium: ./mvnw verify -Pbrowser (pom.xml)
 @Tag("own-jvm") // its engine is also named "default": run apart from the shared context (pom.xml)
 class IncidentInBrowserTest {
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The Cockpit plugin in a real browser: Debian's chromium and chromedriver, nothing downloaded. */
 @IncidentFlowTest
+@Tag("browser") // needs chromium: ./mvnw verify -Pbrowser (pom.xml)
 class CockpitIncidentMetricsBrowserTest {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
