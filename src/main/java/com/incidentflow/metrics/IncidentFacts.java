@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The metrics' own record of each incident (tables {@code metrics_incident}, {@code metrics_step},
- * {@code metrics_client}, see schema.sql): what the report needs, one narrow row per incident, so that a
+ * {@code metrics_client}, see db/migration): what the report needs, one narrow row per incident, so that a
  * period of 100,000 incidents is aggregated from those rows instead of joined out of the engine's
  * 1.8 million activity and 1.1 million variable rows.
  *

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +15,12 @@ import org.springframework.stereotype.Component;
  * Indexes on the engine's history tables, beyond the engine's own, under our own prefix so they never
  * clash with a future engine index.
  *
- * <p>Not in schema.sql: Spring runs that before the engine creates its tables on an empty database,
- * so an index on ACT_HI_* there would fail. Here they are created once the engine is up (this bean
- * depends on it, and runs on ApplicationStartedEvent), idempotently ({@code IF NOT EXISTS} / {@code IF
- * EXISTS}, which H2 and PostgreSQL both accept).
+ * <p>Not a migration: migrations run before the engine creates its tables on an empty database, so an
+ * index on ACT_HI_* there would fail. Here they are created once the engine is up (this bean depends on
+ * it, and runs on ApplicationStartedEvent), idempotently ({@code IF NOT EXISTS} / {@code IF EXISTS},
+ * which H2 and PostgreSQL both accept). On PostgreSQL they are built and dropped {@code CONCURRENTLY}
+ * (outside a transaction): the history tables of a live system are large and written by every step,
+ * and a plain index build would block those writes for as long as it takes.
  */
 @Component
 public class MetricsIndexes {
@@ -47,12 +50,43 @@ public class MetricsIndexes {
 
   @EventListener(ApplicationStartedEvent.class)
   public void ensureIndexes() {
-    List<String> statements = new ArrayList<>(STATEMENTS);
-    RETIRED.forEach(index -> statements.add("DROP INDEX IF EXISTS " + index));
+    boolean postgres = isPostgres();
+    List<String> statements = new ArrayList<>();
+    for (String statement : STATEMENTS) {
+      if (postgres) {
+        dropIfInvalid(indexName(statement));
+        statements.add(statement.replace("CREATE INDEX ", "CREATE INDEX CONCURRENTLY "));
+      } else {
+        statements.add(statement);
+      }
+    }
+    RETIRED.forEach(index -> statements.add("DROP INDEX " + (postgres ? "CONCURRENTLY " : "") + "IF EXISTS " + index));
     for (String statement : statements) {
       long started = System.nanoTime();
       jdbc.execute(statement);
       log.debug("{} ({} ms)", statement, (System.nanoTime() - started) / 1_000_000);
     }
+  }
+
+  private boolean isPostgres() {
+    String product = jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
+    return "PostgreSQL".equalsIgnoreCase(product);
+  }
+
+  /**
+   * A concurrent build that was interrupted (a stop, a lost connection) leaves an INVALID index that
+   * PostgreSQL maintains but never uses, and that IF NOT EXISTS would keep forever: drop it to build again.
+   */
+  private void dropIfInvalid(String index) {
+    Boolean valid = jdbc.query("SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)",
+        rs -> rs.next() ? rs.getBoolean(1) : null, index);
+    if (Boolean.FALSE.equals(valid)) {
+      log.warn("Index {} is invalid (an earlier build was interrupted): dropping it to build it again", index);
+      jdbc.execute("DROP INDEX CONCURRENTLY IF EXISTS " + index);
+    }
+  }
+
+  static String indexName(String createStatement) {
+    return createStatement.replaceFirst("^CREATE INDEX IF NOT EXISTS (\\S+) ON .*$", "$1");
   }
 }
