@@ -66,7 +66,7 @@ CREATE INDEX IF NOT EXISTS metrics_client_reported ON metrics_client (reported_a
 CREATE INDEX IF NOT EXISTS metrics_client_incident ON metrics_client (process_instance_id);
 
 -- Every notification the SMTP server accepted, written right after it did and outside the sending
--- job's transaction (docs/adr/0002): the timeline lists these, and a delivery run again after a
+-- job's transaction (docs/adr/notification-delivery-and-conflicts.md): the timeline lists these, and a delivery run again after a
 -- crash or a lost race finds its row and does not send twice. delivery_id is the delivery's process instance.
 CREATE TABLE IF NOT EXISTS notification_sent (
   delivery_id VARCHAR(64) NOT NULL PRIMARY KEY,
