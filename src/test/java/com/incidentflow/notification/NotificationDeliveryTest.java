@@ -87,6 +87,45 @@ class NotificationDeliveryTest {
         "[" + incident.getBusinessKey() + "] Payments time out — Report to the manager");
   }
 
+  /**
+   * Ten incidents reported and judged during a 10-minute outage: every step appears at once, and
+   * every mail goes out exactly once at the deliveries' next retry after the server is back.
+   */
+  @Test
+  void shouldSendEveryMailOnceAfterAnOutageWhileIncidentsMoveOn() {
+    Date start = ClockUtil.getCurrentTime();
+    smtp.stop();
+    List<ProcessInstance> incidents = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ProcessInstance incident = driver.report("emma", IncidentDriver.report("Outage run " + i));
+      driver.complete(incident, Tasks.CONFIRM_SITUATION, "emma", situation());
+      driver.complete(incident, Tasks.PROVISIONAL_IMPACT, "emma", provisionalImpact("SOME"));
+      driver.complete(incident, Tasks.JUDGE_IMPORTANCE, "maria", importance("HIGH"));
+      assertThat(incident).isWaitingAt(Tasks.JUDGE_URGENCY);
+      incidents.add(incident);
+    }
+    // The deliveries keep failing through the outage (their first three tries: 0, +1, +3 minutes).
+    for (int minute : new int[] {0, 2, 4}) {
+      ClockUtil.setCurrentTime(new Date(start.getTime() + Duration.ofMinutes(minute).toMillis()));
+      for (ProcessInstance incident : incidents) {
+        String job = deliveryJobDue(incident);
+        if (job != null) {
+          assertThatThrownBy(() -> management.executeJob(job)).hasMessageContaining("Mail server connection failed");
+        }
+      }
+    }
+
+    smtp.start(); // back after 10 minutes; the next retries are due 5 minutes after the last failure
+    ClockUtil.setCurrentTime(new Date(start.getTime() + Duration.ofMinutes(10).toMillis()));
+    incidents.forEach(driver::runJobs);
+
+    for (ProcessInstance incident : incidents) {
+      assertThat(Mails.withSubjectContaining(smtp, incident.getBusinessKey())).as("%s's report, sent once", incident.getBusinessKey()).hasSize(1);
+      assertThat(sentMails.of(incident.getId())).hasSize(1);
+      assertThat(driver.deliveries(incident)).isEmpty();
+    }
+  }
+
   @Test
   void shouldShowFailedJobWhenRetriesRunOutAndSendOnOperatorRetry() {
     ProcessInstance incident = driver.report("emma", IncidentDriver.report("Search is down"));
@@ -162,6 +201,11 @@ class NotificationDeliveryTest {
         .doesNotContain("<script>")
         .doesNotContain("<b>bold");
     assertThat(Mails.subject(report)).contains("<script>alert('x')</script> & <b>bold</b>");
+  }
+
+  private String deliveryJobDue(ProcessInstance incident) {
+    Job job = management.createJobQuery().processInstanceId(driver.deliveries(incident).get(0)).executable().singleResult();
+    return job == null ? null : job.getId();
   }
 
   private Job deliveryJob(ProcessInstance incident) {
