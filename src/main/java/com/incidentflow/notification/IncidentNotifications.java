@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,56 +48,49 @@ public class IncidentNotifications {
     this.log = log;
   }
 
-  /** The manager hears of the incident before anyone judges it (上長に報告). */
-  public void reportToManagers(IncidentFacts incident) {
-    send(MailKind.MANAGER_REPORT, incident, groups(Groups.MANAGERS));
+  /**
+   * Sends one queued notification (see {@link NotificationOutbox}) unless it was sent before: a job
+   * run again after a crash or a lost race finds the record made right after the SMTP server took it.
+   *
+   * @param participants who worked on the incident; read only for status reminders and resolutions
+   */
+  public void deliver(String deliveryId, MailKind kind, IncidentFacts incident, Supplier<Collection<String>> participants) {
+    if (log.wasSent(deliveryId)) {
+      return;
+    }
+    send(deliveryId, kind, incident, recipients(kind, incident, participants));
   }
 
-  public void escalateJudgement(IncidentFacts incident) {
-    send(MailKind.JUDGEMENT_OVERDUE, incident, groups(Groups.MANAGERS));
-  }
-
-  /** Engineers respond within the targets; CS negotiate with clients around them. */
-  public void announcePriority(IncidentFacts incident) {
-    send(MailKind.PRIORITY_DECIDED, incident, groups(Groups.ENGINEERS, Groups.CS));
-  }
-
-  public void escalateFirstResponse(IncidentFacts incident) {
-    send(MailKind.FIRST_RESPONSE_OVERDUE, incident, groups(Groups.MANAGERS));
-  }
-
-  public void requestHelp(IncidentFacts incident) {
-    send(MailKind.HELP_REQUESTED, incident, groups(incident.text(Variables.HELP_GROUP)));
-  }
-
-  /** The engineers holding the case; while nobody holds it, all engineers. */
-  public void remindStatusUpdate(IncidentFacts incident, Collection<String> engineersOnCase) {
-    Set<String> to = recipients.ofUsers(engineersOnCase);
-    send(MailKind.STATUS_UPDATE_DUE, incident, to.isEmpty() ? groups(Groups.ENGINEERS) : to);
-  }
-
-  /** CS negotiate deadlines with clients: every changed ETA reaches them. */
-  public void announceEta(IncidentFacts incident) {
-    send(MailKind.ETA_CHANGED, incident, groups(Groups.CS));
-  }
-
-  /** CS contact the clients; managers learn the final scope. */
-  public void reportImpact(IncidentFacts incident) {
-    send(MailKind.IMPACT_REPORTED, incident, groups(Groups.MANAGERS, Groups.CS));
-  }
-
-  /** Everyone who worked a step or reported the incident, plus managers and CS. */
-  public void announceResolution(IncidentFacts incident, Collection<String> participants) {
-    Set<String> to = new LinkedHashSet<>(recipients.ofUsers(participants));
-    to.addAll(groups(Groups.MANAGERS, Groups.CS));
-    send(MailKind.RESOLVED, incident, to);
+  private Set<String> recipients(MailKind kind, IncidentFacts incident, Supplier<Collection<String>> participants) {
+    return switch (kind) {
+      // The manager hears of the incident before anyone judges it (上長に報告).
+      case MANAGER_REPORT, JUDGEMENT_OVERDUE, FIRST_RESPONSE_OVERDUE -> groups(Groups.MANAGERS);
+      // Engineers respond within the targets; CS negotiate with clients around them.
+      case PRIORITY_DECIDED -> groups(Groups.ENGINEERS, Groups.CS);
+      case HELP_REQUESTED -> groups(incident.text(Variables.HELP_GROUP));
+      // The engineers holding the case; while nobody holds it, all engineers.
+      case STATUS_UPDATE_DUE -> {
+        Set<String> onCase = recipients.ofUsers(participants.get());
+        yield onCase.isEmpty() ? groups(Groups.ENGINEERS) : onCase;
+      }
+      // CS negotiate deadlines with clients: every changed ETA reaches them.
+      case ETA_CHANGED -> groups(Groups.CS);
+      // CS contact the clients; managers learn the final scope.
+      case IMPACT_REPORTED -> groups(Groups.MANAGERS, Groups.CS);
+      // Everyone who worked a step or reported the incident, plus managers and CS.
+      case RESOLVED -> {
+        Set<String> to = new LinkedHashSet<>(recipients.ofUsers(participants.get()));
+        to.addAll(groups(Groups.MANAGERS, Groups.CS));
+        yield to;
+      }
+    };
   }
 
   private Set<String> groups(String... groupIds) {
     return recipients.ofGroups(List.of(groupIds));
   }
 
-  private void send(MailKind kind, IncidentFacts incident, Set<String> to) {
+  private void send(String deliveryId, MailKind kind, IncidentFacts incident, Set<String> to) {
     if (to.isEmpty()) {
       throw new NoRecipientException(
           "Nobody to send the " + kind + " mail of " + incident.number() + " to: "
@@ -106,9 +100,9 @@ public class IncidentNotifications {
     Locale locale = properties.locale();
     Rendered body = renderer.render(view(kind, incident, locale), locale);
     String subject = subject(kind, incident, locale);
-    // Recorded first, in the job's transaction: a failed send rolls the record back with it.
-    log.record(incident.processInstanceId(), subject, to);
     gateway.send(new OutgoingMail(List.copyOf(to), subject, body.text(), body.html()));
+    // At once and in its own transaction: a crash or a rollback after this point must not send it again.
+    log.record(deliveryId, incident.processInstanceId(), subject, to);
   }
 
   String subject(MailKind kind, IncidentFacts incident, Locale locale) {

@@ -1,25 +1,63 @@
 package com.incidentflow.notification;
 
+import java.sql.Timestamp;
 import java.util.Collection;
-import org.camunda.bpm.engine.TaskService;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records every sent notification as a comment on its incident, so the evidence trail shows who
- * was told what and when. Written in the sending transaction: no record without the send's commit.
+ * Every notification the mail server accepted, for the evidence trail and against sending twice.
+ *
+ * <p>Written right after the send in a transaction of its own, not the delivery job's: the job may
+ * still roll back (a crash, a lost race), and then its re-run must see that the mail went out. A
+ * crash between the server's acceptance and this record is the one case that sends a mail twice.
  */
 @Component
 public class SentMailLog {
 
+  /** How sent mails were recorded before (comments on the incident); still read for old incidents. */
   public static final String PREFIX = "Mail sent: ";
+  static final String MAIL = "MAIL";
 
-  private final TaskService tasks;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
 
-  public SentMailLog(TaskService tasks) {
-    this.tasks = tasks;
+  public SentMailLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  public void record(String processInstanceId, String subject, Collection<String> to) {
-    tasks.createComment(null, processInstanceId, PREFIX + subject + " → " + String.join(", ", to));
+  public void record(String deliveryId, String incidentId, String subject, Collection<String> to) {
+    ownTransaction.executeWithoutResult(status -> jdbc.update(
+        "INSERT INTO notification_sent (delivery_id, incident_id, channel, subject, recipients, sent_at) VALUES (?, ?, ?, ?, ?, ?)",
+        deliveryId, incidentId, MAIL, subject, String.join(", ", to), new Timestamp(ClockUtil.getCurrentTime().getTime())));
+  }
+
+  public boolean wasSent(String deliveryId) {
+    Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM notification_sent WHERE delivery_id = ?", Integer.class, deliveryId);
+    return rows != null && rows > 0;
+  }
+
+  /** The incident's sent notifications, oldest first. */
+  public List<Sent> of(String incidentId) {
+    return jdbc.query(
+        "SELECT subject, recipients, sent_at FROM notification_sent WHERE incident_id = ? ORDER BY sent_at, delivery_id",
+        (rs, row) -> new Sent(new Date(rs.getTimestamp("sent_at").getTime()), rs.getString("subject"), rs.getString("recipients")),
+        incidentId);
+  }
+
+  public record Sent(Date at, String subject, String recipients) {
+
+    /** What the timeline shows: the subject, then who received it. */
+    public String summary() {
+      return subject + " → " + recipients;
+    }
   }
 }

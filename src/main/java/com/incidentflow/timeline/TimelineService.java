@@ -59,6 +59,7 @@ public class TimelineService {
   static final List<String> DECISION_OUTPUTS =
       List.of(Variables.PRIORITY, Variables.FIRST_RESPONSE_TARGET, Variables.STATUS_UPDATE_INTERVAL, Variables.RESOLVE_TARGET);
 
+  private final SentMailLog sentMails;
   private final IncidentDirectory incidents;
   private final HistoryService history;
   private final TaskService tasks;
@@ -69,8 +70,9 @@ public class TimelineService {
 
   public TimelineService(
       IncidentDirectory incidents, HistoryService history, TaskService tasks, RepositoryService repository,
-      FormCatalog forms, MailRenderer texts, NotificationProperties reader) {
+      FormCatalog forms, MailRenderer texts, NotificationProperties reader, SentMailLog sentMails) {
     this.incidents = incidents;
+    this.sentMails = sentMails;
     this.history = history;
     this.tasks = tasks;
     this.repository = repository;
@@ -135,6 +137,9 @@ public class TimelineService {
 
     for (Comment comment : tasks.getProcessInstanceComments(id)) {
       entries.add(comment(comment, tasksByActivity.values()));
+    }
+    for (SentMailLog.Sent mail : sentMails.of(id)) {
+      entries.add(new TimelineEntry(at(mail.at()), Kind.NOTIFICATION, null, null, List.of(), mail.summary()));
     }
     for (Attachment attachment : tasks.getProcessInstanceAttachments(id)) {
       List<Field> fields = new ArrayList<>();

@@ -51,23 +51,10 @@ public class LoginPage {
     wait.until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
   }
 
-  /**
-   * Opens the app until it shows its login form or its account menu. Now and then (about one run
-   * in eight here) the webapp page arrives with a script nonce that does not match its CSP header,
-   * its scripts are blocked and it never renders; a person reloads, and so does this — once, with
-   * a screenshot, so the incident shows in target/screenshots. A second failure fails the test.
-   */
+  /** Opens the app and waits until it shows its login form or a logged-in user's account menu. */
   private void open(String appUrl) {
     driver.get(appUrl);
-    try {
-      new WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-          .until(d -> isShown(USERNAME) || isShown(ACCOUNT_MENU));
-      return;
-    } catch (org.openqa.selenium.TimeoutException stuck) {
-      browser.snap("webapp-did-not-render-reloading");
-      driver.navigate().refresh();
-    }
-    wait.withMessage("the login form or a logged-in user's account menu")
+    wait.withMessage(() -> appUrl + " shows the login form or a logged-in user's account menu")
         .until(d -> isShown(USERNAME) || isShown(ACCOUNT_MENU));
   }
 

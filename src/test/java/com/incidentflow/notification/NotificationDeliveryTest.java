@@ -2,6 +2,7 @@ package com.incidentflow.notification;
 
 import static com.incidentflow.process.IncidentDriver.provisionalImpact;
 import static com.incidentflow.process.IncidentDriver.situation;
+import static com.incidentflow.process.IncidentDriver.importance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -28,8 +29,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** A notification is never lost and never holds up the incident, even while SMTP is down. */
+/** A notification is never lost, never sent twice and never holds up the incident, even while SMTP is down. */
 @IncidentFlowTest
 class NotificationDeliveryTest {
 
@@ -38,6 +41,8 @@ class NotificationDeliveryTest {
   @Autowired ProcessEngine engine;
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
+  @Autowired SentMailLog sentMails;
+  @Autowired PlatformTransactionManager transactions;
 
   IncidentDriver driver;
 
@@ -53,20 +58,23 @@ class NotificationDeliveryTest {
   }
 
   @Test
-  void shouldCompleteStepWhileSmtpIsDownAndDeliverOnceItIsBack() {
+  void shouldShowTheNextStepAtOnceWhileSmtpIsDownAndDeliverOnceItIsBack() {
     ProcessInstance incident = driver.report("emma", IncidentDriver.report("Payments time out"));
     driver.complete(incident, Tasks.CONFIRM_SITUATION, "emma", situation());
     smtp.stop();
 
     driver.complete(incident, Tasks.PROVISIONAL_IMPACT, "emma", provisionalImpact("SOME"));
-    Job report = reportJob(incident);
+    assertThat(incident).isWaitingAt(Tasks.JUDGE_IMPORTANCE);
+    Job report = deliveryJob(incident);
     Date failedAt = ClockUtil.getCurrentTime();
     assertThatThrownBy(() -> management.executeJob(report.getId())).hasMessageContaining("Mail server connection failed");
 
-    Job retried = reportJob(incident);
+    Job retried = deliveryJob(incident);
     assertThat(retried.getRetries()).isEqualTo(report.getRetries() - 1);
     assertThat(retried.getDuedate()).isAfterOrEqualTo(new Date(failedAt.getTime() + Duration.ofMinutes(1).toMillis() - 1000));
-    assertThat(incident).isWaitingAt(Tasks.REPORT_TO_MANAGER);
+    // The managers work on while the mail waits for the server.
+    driver.complete(incident, Tasks.JUDGE_IMPORTANCE, "maria", importance("HIGH"));
+    assertThat(incident).isWaitingAt(Tasks.JUDGE_URGENCY);
 
     smtp.start();
     ClockUtil.setCurrentTime(new Date(failedAt.getTime() + Duration.ofMinutes(2).toMillis()));
@@ -74,40 +82,110 @@ class NotificationDeliveryTest {
 
     assertThat(Mails.withSubjectContaining(smtp, "Report to the manager")).hasSize(1);
     assertThat(smtp.getReceivedMessages()).hasSize(2); // one copy per recipient: maria and the leads' list
-    assertThat(incident).isWaitingAt(Tasks.JUDGE_IMPORTANCE);
+    assertThat(driver.deliveries(incident)).isEmpty();
+    assertThat(sentMails.of(incident.getId())).extracting(SentMailLog.Sent::subject).containsExactly(
+        "[" + incident.getBusinessKey() + "] Payments time out — Report to the manager");
+  }
+
+  /**
+   * Ten incidents reported and judged during a 10-minute outage: every step appears at once, and
+   * every mail goes out exactly once at the deliveries' next retry after the server is back.
+   */
+  @Test
+  void shouldSendEveryMailOnceAfterAnOutageWhileIncidentsMoveOn() {
+    Date start = ClockUtil.getCurrentTime();
+    smtp.stop();
+    List<ProcessInstance> incidents = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ProcessInstance incident = driver.report("emma", IncidentDriver.report("Outage run " + i));
+      driver.complete(incident, Tasks.CONFIRM_SITUATION, "emma", situation());
+      driver.complete(incident, Tasks.PROVISIONAL_IMPACT, "emma", provisionalImpact("SOME"));
+      driver.complete(incident, Tasks.JUDGE_IMPORTANCE, "maria", importance("HIGH"));
+      assertThat(incident).isWaitingAt(Tasks.JUDGE_URGENCY);
+      incidents.add(incident);
+    }
+    // The deliveries keep failing through the outage (their first three tries: 0, +1, +3 minutes).
+    for (int minute : new int[] {0, 2, 4}) {
+      ClockUtil.setCurrentTime(new Date(start.getTime() + Duration.ofMinutes(minute).toMillis()));
+      for (ProcessInstance incident : incidents) {
+        String job = deliveryJobDue(incident);
+        if (job != null) {
+          assertThatThrownBy(() -> management.executeJob(job)).hasMessageContaining("Mail server connection failed");
+        }
+      }
+    }
+
+    smtp.start(); // back after 10 minutes; the next retries are due 5 minutes after the last failure
+    ClockUtil.setCurrentTime(new Date(start.getTime() + Duration.ofMinutes(10).toMillis()));
+    incidents.forEach(driver::runJobs);
+
+    for (ProcessInstance incident : incidents) {
+      assertThat(Mails.withSubjectContaining(smtp, incident.getBusinessKey())).as("%s's report, sent once", incident.getBusinessKey()).hasSize(1);
+      assertThat(sentMails.of(incident.getId())).hasSize(1);
+      assertThat(driver.deliveries(incident)).isEmpty();
+    }
   }
 
   @Test
   void shouldShowFailedJobWhenRetriesRunOutAndSendOnOperatorRetry() {
     ProcessInstance incident = driver.report("emma", IncidentDriver.report("Search is down"));
     driver.complete(incident, Tasks.CONFIRM_SITUATION, "emma", situation());
-    driver.complete(incident, Tasks.PROVISIONAL_IMPACT, "emma", provisionalImpact("ALL"));
     smtp.stop();
+    driver.complete(incident, Tasks.PROVISIONAL_IMPACT, "emma", provisionalImpact("ALL"));
+    String delivery = driver.deliveries(incident).get(0);
 
     int attempts = 0;
-    while (reportJob(incident).getRetries() > 0) {
-      String id = reportJob(incident).getId();
+    while (deliveryJob(incident).getRetries() > 0) {
+      String id = deliveryJob(incident).getId();
       assertThatThrownBy(() -> management.executeJob(id)).isNotNull();
       attempts++;
     }
     assertThat(attempts).isEqualTo(6); // the first try and five retries over the retry cycle
 
-    List<Incident> failures = runtime.createIncidentQuery().processInstanceId(incident.getId()).list();
+    // Cockpit shows the failed delivery, under the incident's number; the incident is not held.
+    List<Incident> failures = runtime.createIncidentQuery().processInstanceId(delivery).list();
     assertThat(failures).hasSize(1);
     assertThat(failures.get(0).getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-    assertThat(failures.get(0).getActivityId()).isEqualTo(Tasks.REPORT_TO_MANAGER);
+    assertThat(failures.get(0).getActivityId()).isEqualTo(NotificationDelivery.Tasks.DELIVER);
     assertThat(failures.get(0).getIncidentMessage()).contains("Mail server connection failed");
-    assertThat(incident).isWaitingAt(Tasks.REPORT_TO_MANAGER);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(delivery).singleResult().getBusinessKey())
+        .isEqualTo(incident.getBusinessKey());
+    assertThat(incident).isWaitingAt(Tasks.JUDGE_IMPORTANCE);
 
     smtp.start();
-    String failed = reportJob(incident).getId();
+    String failed = deliveryJob(incident).getId();
     management.setJobRetries(failed, 1); // what an operator does in Cockpit
     management.executeJob(failed); // what the job executor then does
+
+    assertThat(Mails.withSubjectContaining(smtp, "Report to the manager")).hasSize(1);
+    assertThat(runtime.createIncidentQuery().processInstanceId(delivery).count()).isZero();
+    assertThat(driver.deliveries(incident)).isEmpty();
+  }
+
+  /**
+   * The delivery's transaction is lost after the SMTP server took the mail (a crash before the
+   * commit): the job runs again, finds the mail recorded as sent, and does not send it twice.
+   */
+  @Test
+  void shouldNotSendAgainWhenTheDeliveryRunsAgainAfterItsTransactionWasLost() {
+    ProcessInstance incident = driver.report("emma", IncidentDriver.report("Exports are empty"));
+    driver.complete(incident, Tasks.CONFIRM_SITUATION, "emma", situation());
+    driver.complete(incident, Tasks.PROVISIONAL_IMPACT, "emma", provisionalImpact("ONE"));
+    String job = deliveryJob(incident).getId();
+
+    TransactionTemplate crashing = new TransactionTemplate(transactions);
+    crashing.executeWithoutResult(status -> {
+      management.executeJob(job);
+      status.setRollbackOnly();
+    });
+    assertThat(Mails.withSubjectContaining(smtp, "Report to the manager")).hasSize(1);
+    assertThat(deliveryJob(incident).getId()).isEqualTo(job);
+
     driver.runJobs(incident);
 
     assertThat(Mails.withSubjectContaining(smtp, "Report to the manager")).hasSize(1);
-    assertThat(runtime.createIncidentQuery().processInstanceId(incident.getId()).count()).isZero();
-    assertThat(incident).isWaitingAt(Tasks.JUDGE_IMPORTANCE);
+    assertThat(driver.deliveries(incident)).isEmpty();
+    assertThat(sentMails.of(incident.getId())).hasSize(1);
   }
 
   @Test
@@ -125,7 +203,14 @@ class NotificationDeliveryTest {
     assertThat(Mails.subject(report)).contains("<script>alert('x')</script> & <b>bold</b>");
   }
 
-  private Job reportJob(ProcessInstance incident) {
-    return management.createJobQuery().processInstanceId(incident.getId()).activityId(Tasks.REPORT_TO_MANAGER).singleResult();
+  private String deliveryJobDue(ProcessInstance incident) {
+    Job job = management.createJobQuery().processInstanceId(driver.deliveries(incident).get(0)).executable().singleResult();
+    return job == null ? null : job.getId();
+  }
+
+  private Job deliveryJob(ProcessInstance incident) {
+    List<String> deliveries = driver.deliveries(incident);
+    assertThat(deliveries).hasSize(1);
+    return management.createJobQuery().processInstanceId(deliveries.get(0)).singleResult();
   }
 }

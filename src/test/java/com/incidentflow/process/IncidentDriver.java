@@ -2,8 +2,10 @@ package com.incidentflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.incidentflow.notification.NotificationDelivery;
 import com.incidentflow.process.IncidentProcess.Tasks;
 import com.incidentflow.process.IncidentProcess.Variables;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,17 +85,30 @@ public class IncidentDriver {
     }
   }
 
-  /** Runs every due job of the incident, as the job executor would, until none is left. */
+  /**
+   * Runs every due job of the incident and of its notification deliveries, as the job executor
+   * would, until none is left.
+   */
   public void runJobs(ProcessInstance incident) {
     for (int round = 0; round < 100; round++) {
-      List<Job> due =
-          management.createJobQuery().processInstanceId(incident.getId()).executable().list();
+      List<Job> due = new ArrayList<>(management.createJobQuery().processInstanceId(incident.getId()).executable().list());
+      for (String delivery : deliveries(incident)) {
+        due.addAll(management.createJobQuery().processInstanceId(delivery).executable().list());
+      }
       if (due.isEmpty()) {
         return;
       }
       due.forEach(job -> management.executeJob(job.getId()));
     }
     throw new AssertionError("Jobs kept coming for " + incident.getId());
+  }
+
+  /** The incident's notification deliveries still under way (each a process instance of its own). */
+  public List<String> deliveries(ProcessInstance incident) {
+    return runtime.createProcessInstanceQuery()
+        .processDefinitionKey(NotificationDelivery.PROCESS_KEY)
+        .variableValueEquals(NotificationDelivery.Variables.INCIDENT_ID, incident.getId())
+        .list().stream().map(ProcessInstance::getId).toList();
   }
 
   public Object variable(ProcessInstance incident, String name) {

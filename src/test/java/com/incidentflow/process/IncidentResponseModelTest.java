@@ -3,6 +3,7 @@ package com.incidentflow.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidentflow.notification.NotificationDelivery;
 import com.incidentflow.process.step.FormCatalog;
 import com.incidentflow.process.step.FormField;
 import com.incidentflow.process.step.StepForm;
@@ -34,6 +35,7 @@ class IncidentResponseModelTest {
 
   static final File MODEL = new File("processes/incident-response.bpmn");
   static final BpmnModelInstance bpmn = Bpmn.readModelFromFile(MODEL);
+  static final BpmnModelInstance delivery = Bpmn.readModelFromFile(new File("processes/notification-delivery.bpmn"));
   static final Map<String, StepForm> forms = new FormCatalog().all();
 
   @Test
@@ -71,15 +73,36 @@ class IncidentResponseModelTest {
     assertThat(process.isExecutable()).isTrue();
   }
 
+  /**
+   * A step that notifies only queues its notification, in the step's own transaction, so the incident
+   * never waits for a mail server and no background job touches its executions; the sending is an
+   * asynchronous, retried step of the delivery process. Linking a duplicate writes to another incident:
+   * asynchronous and retried too.
+   */
   @Test
-  void shouldSendFromAsyncRetriedDelegatesOnly() {
+  void shouldQueueNotificationsInTheStepAndDeliverThemAsyncRetried() {
     for (ServiceTask task : bpmn.getModelElementsByType(ServiceTask.class)) {
       assertThat(task.getCamundaDelegateExpression()).as("%s delegate", task.getId()).matches("\\$\\{[a-z][A-Za-z]+Delegate}");
       assertThat(task.getCamundaClass()).as("%s camunda:class", task.getId()).isNull();
-      assertThat(task.isCamundaAsyncBefore()).as("%s asyncBefore", task.getId()).isTrue();
-      assertThat(task.isCamundaAsyncAfter()).as("%s asyncAfter", task.getId()).isTrue();
-      assertThat(task.getExtensionElements().getElementsQuery().count()).as("%s retry cycle", task.getId()).isPositive();
+      boolean async = task.getId().equals(IncidentProcess.Tasks.LINK_DUPLICATE);
+      assertThat(task.isCamundaAsyncBefore()).as("%s asyncBefore", task.getId()).isEqualTo(async);
+      assertThat(task.isCamundaAsyncAfter()).as("%s asyncAfter", task.getId()).isEqualTo(async);
     }
+    ServiceTask deliver = delivery.getModelElementById(NotificationDelivery.Tasks.DELIVER);
+    assertThat(deliver.isCamundaAsyncBefore()).isTrue();
+    assertThat(deliver.getCamundaDelegateExpression()).isEqualTo("${deliverNotificationDelegate}");
+    assertThat(deliver.getExtensionElements().getElementsQuery().count()).as("retry cycle").isPositive();
+    Process process = delivery.getModelElementById(NotificationDelivery.PROCESS_KEY);
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P180D");
+  }
+
+  @Test
+  void shouldDrawEveryElementOfTheDeliveryProcess() {
+    Set<String> drawn = new HashSet<>();
+    delivery.getModelElementsByType(BpmnShape.class).forEach(s -> drawn.add(s.getBpmnElement().getId()));
+    delivery.getModelElementsByType(BpmnEdge.class).forEach(e -> drawn.add(e.getBpmnElement().getId()));
+    Set<String> elements = delivery.getModelElementsByType(FlowElement.class).stream().map(BaseElement::getId).collect(Collectors.toSet());
+    assertThat(drawn).containsAll(elements);
   }
 
   @Test

@@ -66,12 +66,13 @@ class IncidentResponseProcessTest {
     assertThat(incident).isWaitingAt(Tasks.PROVISIONAL_IMPACT).task().hasCandidateGroup("engineers");
     driver.complete(incident, Tasks.PROVISIONAL_IMPACT, "emma", provisionalImpact("SOME"));
 
-    // The report is its own job, committed before it is sent: nothing judged yet, nothing lost.
-    assertThat(incident).isWaitingAt(Tasks.REPORT_TO_MANAGER);
+    // The report is queued with the step and sent on its own: the managers' step is there at once.
+    assertThat(incident).hasPassed(Tasks.REPORT_TO_MANAGER).isWaitingAt(Tasks.JUDGE_IMPORTANCE).task().hasCandidateGroup("managers");
     assertThat(smtp.getReceivedMessages()).isEmpty();
+    assertThat(driver.deliveries(incident)).hasSize(1);
     driver.runJobs(incident);
 
-    assertThat(incident).isWaitingAt(Tasks.JUDGE_IMPORTANCE).task().hasCandidateGroup("managers");
+    assertThat(driver.deliveries(incident)).isEmpty();
     List<MimeMessage> reports = Mails.withSubjectContaining(smtp, "Report to the manager");
     assertThat(reports).hasSize(1);
     MimeMessage report = reports.get(0);
@@ -177,10 +178,9 @@ class IncidentResponseProcessTest {
     assertThat(driver.variable(incident, Variables.PRIORITY)).isEqualTo("P2");
 
     driver.complete(incident, Tasks.INVESTIGATE, "emma", helpNeeded("infra"));
-    assertThat(incident).isWaitingAt(Tasks.REQUEST_HELP);
+    assertThat(incident).hasPassed(Tasks.REQUEST_HELP).isWaitingAt(Tasks.SPECIALIST_HELP).task().hasCandidateGroup("infra");
     driver.runJobs(incident);
 
-    assertThat(incident).isWaitingAt(Tasks.SPECIALIST_HELP).task().hasCandidateGroup("infra");
     MimeMessage help = Mails.withSubjectContaining(smtp, "Help requested").get(0);
     assertThat(Mails.recipients(help)).containsExactly("ivan@example.com");
     assertThat(Mails.body(help)).contains("Is app-2 healthy? Its disk looks full");

@@ -1,6 +1,7 @@
 package com.incidentflow.process.delegate;
 
-import com.incidentflow.notification.IncidentNotifications;
+import com.incidentflow.notification.MailKind;
+import com.incidentflow.notification.NotificationOutbox;
 import com.incidentflow.process.IncidentProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,15 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class AnnounceEtaDelegate implements JavaDelegate {
 
-  private final IncidentNotifications notifications;
+  private final NotificationOutbox outbox;
 
-  public AnnounceEtaDelegate(IncidentNotifications notifications) {
-    this.notifications = notifications;
+  public AnnounceEtaDelegate(NotificationOutbox outbox) {
+    this.outbox = outbox;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    notifications.announceEta(IncidentFactsReader.read(execution));
+    Notifications.queue(outbox, MailKind.ETA_CHANGED, execution);
     execution.setVariable(Variables.ANNOUNCED_ETA, execution.getVariable(Variables.ETA));
   }
 }

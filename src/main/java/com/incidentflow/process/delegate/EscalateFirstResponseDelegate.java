@@ -1,22 +1,23 @@
 package com.incidentflow.process.delegate;
 
-import com.incidentflow.notification.IncidentNotifications;
+import com.incidentflow.notification.MailKind;
+import com.incidentflow.notification.NotificationOutbox;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** An overdue first response is escalated to the managers. */
+/** An overdue first response is escalated to the managers. Queued here; delivered on its own (NotificationOutbox). */
 @Component
 public class EscalateFirstResponseDelegate implements JavaDelegate {
 
-  private final IncidentNotifications notifications;
+  private final NotificationOutbox outbox;
 
-  public EscalateFirstResponseDelegate(IncidentNotifications notifications) {
-    this.notifications = notifications;
+  public EscalateFirstResponseDelegate(NotificationOutbox outbox) {
+    this.outbox = outbox;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    notifications.escalateFirstResponse(IncidentFactsReader.read(execution));
+    Notifications.queue(outbox, MailKind.FIRST_RESPONSE_OVERDUE, execution);
   }
 }

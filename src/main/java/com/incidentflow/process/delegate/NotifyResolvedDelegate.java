@@ -1,27 +1,23 @@
 package com.incidentflow.process.delegate;
 
-import com.incidentflow.notification.IncidentNotifications;
-import com.incidentflow.process.IncidentParticipants;
+import com.incidentflow.notification.MailKind;
+import com.incidentflow.notification.NotificationOutbox;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Tells everyone involved that the incident is resolved. */
+/** Tells everyone involved that the incident is resolved. Queued here; delivered on its own (NotificationOutbox). */
 @Component
 public class NotifyResolvedDelegate implements JavaDelegate {
 
-  private final IncidentNotifications notifications;
-  private final IncidentParticipants participants;
+  private final NotificationOutbox outbox;
 
-  public NotifyResolvedDelegate(
-      IncidentNotifications notifications, IncidentParticipants participants) {
-    this.notifications = notifications;
-    this.participants = participants;
+  public NotifyResolvedDelegate(NotificationOutbox outbox) {
+    this.outbox = outbox;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    notifications.announceResolution(
-        IncidentFactsReader.read(execution), participants.of(execution.getProcessInstanceId()));
+    Notifications.queue(outbox, MailKind.RESOLVED, execution);
   }
 }

@@ -1,29 +1,23 @@
 package com.incidentflow.process.delegate;
 
-import com.incidentflow.notification.IncidentNotifications;
-import com.incidentflow.process.IncidentParticipants;
-import com.incidentflow.process.IncidentProcess.Tasks;
+import com.incidentflow.notification.MailKind;
+import com.incidentflow.notification.NotificationOutbox;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Reminds the engineers on the case to share status, at the priority's cadence. */
+/** Reminds the engineers on the case to share status, at the priority's cadence. Queued here; delivered on its own (NotificationOutbox). */
 @Component
 public class RemindStatusUpdateDelegate implements JavaDelegate {
 
-  private final IncidentNotifications notifications;
-  private final IncidentParticipants participants;
+  private final NotificationOutbox outbox;
 
-  public RemindStatusUpdateDelegate(
-      IncidentNotifications notifications, IncidentParticipants participants) {
-    this.notifications = notifications;
-    this.participants = participants;
+  public RemindStatusUpdateDelegate(NotificationOutbox outbox) {
+    this.outbox = outbox;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    notifications.remindStatusUpdate(
-        IncidentFactsReader.read(execution),
-        participants.workingOn(execution.getProcessInstanceId(), Tasks.CONTACT_CLIENT));
+    Notifications.queue(outbox, MailKind.STATUS_UPDATE_DUE, execution);
   }
 }

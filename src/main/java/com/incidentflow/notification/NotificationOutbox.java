@@ -1,0 +1,39 @@
+package com.incidentflow.notification;
+
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.stereotype.Service;
+
+/**
+ * Where an incident's step leaves a notification (docs/adr/notification-delivery-and-conflicts.md). Each one becomes a delivery of its
+ * own (processes/notification-delivery.bpmn), started in the step's transaction: it exists exactly
+ * when the step happened, the incident moves on at once, and the delivery's sending, retries and
+ * failures never touch the incident's executions. Another channel is one more delivery of the same kind.
+ */
+@Service
+public class NotificationOutbox {
+
+  private final RuntimeService runtime;
+
+  public NotificationOutbox(RuntimeService runtime) {
+    this.runtime = runtime;
+  }
+
+  /**
+   * Queues the notification from within the step (a delegate), in its transaction. The person whose
+   * step queued it needs no rights on deliveries; the checks are back on for the rest of their step.
+   */
+  public void queue(MailKind kind, String incidentId, String incidentNumber, String step) {
+    Map<String, Object> values = Map.of(
+        NotificationDelivery.Variables.INCIDENT_ID, incidentId,
+        NotificationDelivery.Variables.NOTIFICATION, kind.name(),
+        NotificationDelivery.Variables.STEP, step == null ? "" : step);
+    CommandContext inStep = Context.getCommandContext();
+    if (inStep == null) {
+      throw new IllegalStateException("Notifications are queued by a step of the incident, inside its transaction");
+    }
+    inStep.runWithoutAuthorization(() -> runtime.startProcessInstanceByKey(NotificationDelivery.PROCESS_KEY, incidentNumber, values));
+  }
+}
