@@ -9,20 +9,24 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * HTTP Basic checked against Camunda's identity service: users, passwords and groups stay where
  * the Admin webapp manages them. The groups become authorities (for the path rules) and the
- * principal a {@link CamundaUser} (for the engine's authorizations).
+ * principal a {@link CamundaUser} (for the engine's authorizations). Guessing is slowed down per
+ * user and client by {@link LoginThrottle}.
  */
 public class IdentityAuthenticationProvider implements AuthenticationProvider {
 
   static final String WRONG_CREDENTIALS = "Wrong user name or password.";
 
   private final IdentityService identity;
+  private final LoginThrottle throttle;
 
-  public IdentityAuthenticationProvider(IdentityService identity) {
+  public IdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle) {
     this.identity = identity;
+    this.throttle = throttle;
   }
 
   @Override
@@ -30,9 +34,17 @@ public class IdentityAuthenticationProvider implements AuthenticationProvider {
     String user = authentication.getName();
     Object credentials = authentication.getCredentials();
     String password = credentials == null ? "" : credentials.toString();
-    if (user == null || user.isEmpty() || !identity.checkPassword(user, password)) {
+    String client =
+        authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "unknown";
+    if (user == null || user.isEmpty()) {
       throw new BadCredentialsException(WRONG_CREDENTIALS);
     }
+    throttle.attempt(user, client);
+    if (!identity.checkPassword(user, password)) {
+      throttle.failed(user, client);
+      throw new BadCredentialsException(WRONG_CREDENTIALS);
+    }
+    throttle.succeeded(user, client);
     return authenticated(user);
   }
 

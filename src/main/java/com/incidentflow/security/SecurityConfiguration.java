@@ -45,7 +45,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Who may enter where: one Spring Security filter chain per entry, tried in order.
  *
  * <ol>
- *   <li>the webapps (/camunda/**): their own login, CSRF protection and headers (Camunda's);
+ *   <li>the webapps (/camunda/**): their own login, CSRF protection and headers (Camunda's), the
+ *       login form under the same {@link LoginThrottle} as HTTP Basic;
  *   <li>public: the root redirect, favicon, /actuator/health and error pages;
  *   <li>the alert webhook: Alertmanager's bearer token or a login;
  *   <li>metrics (/api/metrics, /actuator/prometheus): managers and incident-admins, or Prometheus'
@@ -83,15 +84,17 @@ public class SecurityConfiguration {
 
   /** The only login provider: with it, Spring Boot creates no default user of its own. */
   @Bean
-  IdentityAuthenticationProvider identityAuthenticationProvider() {
-    return new IdentityAuthenticationProvider(identity);
+  IdentityAuthenticationProvider identityAuthenticationProvider(LoginThrottle throttle) {
+    return new IdentityAuthenticationProvider(identity, throttle);
   }
 
   @Bean
   @Order(1)
-  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http, LoginThrottle throttle) throws Exception {
     return http.securityMatcher(paths("/camunda/**", "/camunda-welcome/**"))
         .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+        // Camunda checks the login form's password; guessing is slowed down as for HTTP Basic.
+        .addFilterBefore(new WebappLoginThrottleFilter(throttle, problems), AuthorizationFilter.class)
         // Camunda's CsrfPreventionFilter, session login and HeaderSecurityFilter guard the webapps.
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

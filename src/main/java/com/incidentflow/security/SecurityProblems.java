@@ -36,10 +36,21 @@ public class SecurityProblems {
    */
   public AuthenticationEntryPoint unauthorized(String challenge, String missing) {
     return (request, response, e) -> {
+      if (e instanceof LoginLockedException locked) {
+        tooManyAttempts(request, response, locked);
+        return;
+      }
       String detail = e instanceof InsufficientAuthenticationException ? missing : e.getMessage();
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
       write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
     };
+  }
+
+  /** 429 with Retry-After: the login is locked for a while, whatever the password. */
+  public void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, LoginLockedException locked)
+      throws IOException {
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
+    write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", locked.getMessage());
   }
 
   /** @param detail what the logged-in caller reads: why their login is not enough here */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,9 +16,16 @@ import java.util.Base64;
  */
 final class RawHttp {
 
+  private final String client;
   private final int port;
 
   RawHttp(int port) {
+    this(null, port);
+  }
+
+  /** @param client the address to send from, e.g. 127.0.0.2: another client on the same machine */
+  RawHttp(String client, int port) {
+    this.client = client;
     this.port = port;
   }
 
@@ -28,7 +36,9 @@ final class RawHttp {
   }
 
   Response send(String method, String target, String authorization, String json) {
-    try (Socket socket = new Socket("localhost", port)) {
+    try (Socket socket = client == null
+        ? new Socket(InetAddress.getLoopbackAddress(), port)
+        : new Socket(InetAddress.getLoopbackAddress(), port, InetAddress.getByName(client), 0)) {
       StringBuilder request = new StringBuilder()
           .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
           .append("Host: localhost:").append(port).append("\r\n")
