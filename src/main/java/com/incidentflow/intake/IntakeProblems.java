@@ -3,7 +3,6 @@ package com.incidentflow.intake;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.incidentflow.intake.InvalidRequestException.FieldProblem;
-import com.incidentflow.intake.alert.AlertUnauthorizedException;
 import com.incidentflow.process.step.FormCatalog;
 import com.incidentflow.process.step.FormField;
 import com.incidentflow.process.step.StepValidationException;
@@ -68,15 +67,6 @@ public class IntakeProblems extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setTitle("Incident not found");
     return problem;
-  }
-
-  @ExceptionHandler(AlertUnauthorizedException.class)
-  ResponseEntity<ProblemDetail> unauthorized(AlertUnauthorizedException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
-    problem.setTitle("Not authenticated");
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"incident-flow\", Basic realm=\"incident-flow\"")
-        .body(problem);
   }
 
   /** Once authorizations are enabled, the engine refuses what the user's groups may not do. */

@@ -1,8 +1,6 @@
 package com.incidentflow.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.incidentflow.intake.alert.AlertAuthentication;
-import com.incidentflow.intake.alert.AlertController;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springdoc.core.models.GroupedOpenApi;
@@ -11,27 +9,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Wires the intake API: body limit, webhook authentication, and its OpenAPI description. */
+/** Wires the intake API: body limit and its OpenAPI description (who may call it: security/). */
 @Configuration
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
-public class IntakeWebConfig implements WebMvcConfigurer {
+public class IntakeWebConfig {
 
   static final String API_PATTERN = "/api/*";
-
-  private final AlertAuthentication alertAuthentication;
-
-  public IntakeWebConfig(AlertAuthentication alertAuthentication) {
-    this.alertAuthentication = alertAuthentication;
-  }
-
-  @Override
-  public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(alertAuthentication).addPathPatterns(AlertController.PATH);
-  }
 
   @Bean
   FilterRegistrationBean<RequestBodyLimit> intakeRequestBodyLimit(

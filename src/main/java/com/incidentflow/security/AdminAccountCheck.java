@@ -1,12 +1,16 @@
 package com.incidentflow.security;
 
+import java.util.List;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Refuses to start outside the demo setup without an admin password from the environment: a
- * production instance must never come up with a default or empty administrator password.
+ * Refuses to start outside the demo setup without a strong admin password from the environment:
+ * a production instance must never come up with a default, empty or guessable administrator
+ * password. The password is held to the same policy the engine enforces on every other password.
+ * Nor does production ever open the demo's database (./data), which holds the demo team.
  */
 public class AdminAccountCheck implements EnvironmentPostProcessor {
 
@@ -15,12 +19,37 @@ public class AdminAccountCheck implements EnvironmentPostProcessor {
           + "Set INCIDENT_FLOW_ADMIN_PASSWORD (and optionally INCIDENT_FLOW_ADMIN_USER), "
           + "or run the demo setup (incident-flow.demo.enabled=true) on your own machine only.";
 
+  static final String DEMO_DATABASE =
+      "Incident Flow refuses to start: outside the demo setup it needs its own database, never the demo's (./data). "
+          + "Set INCIDENT_FLOW_DB_URL (with the postgres profile, or any JDBC URL of yours).";
+
+  /** Where the demo setup keeps its H2 database (application.yaml). */
+  static final String DEMO_DATABASE_LOCATION = "./data/incident-flow";
+
+  static final String WEAK =
+      "Incident Flow refuses to start: the administrator password (INCIDENT_FLOW_ADMIN_PASSWORD) is too weak. It needs ";
+
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
     boolean demo = environment.getProperty("incident-flow.demo.enabled", Boolean.class, false);
+    if (demo) {
+      return;
+    }
     String password = environment.getProperty("camunda.bpm.admin-user.password");
-    if (!demo && (password == null || password.isBlank())) {
+    if (password == null || password.isBlank()) {
       throw new IllegalStateException(MESSAGE);
+    }
+    UserEntity admin = new UserEntity(environment.getProperty("camunda.bpm.admin-user.id", "admin"));
+    admin.setFirstName(environment.getProperty("camunda.bpm.admin-user.first-name"));
+    admin.setLastName(environment.getProperty("camunda.bpm.admin-user.last-name"));
+    admin.setEmail(environment.getProperty("camunda.bpm.admin-user.email"));
+    List<String> unmet = PasswordRules.unmet(password, admin);
+    if (!unmet.isEmpty()) {
+      throw new IllegalStateException(WEAK + String.join(", ", unmet) + ".");
+    }
+    String database = environment.getProperty("spring.datasource.url");
+    if (database == null || database.isBlank() || database.contains(DEMO_DATABASE_LOCATION)) {
+      throw new IllegalStateException(DEMO_DATABASE);
     }
   }
 }

@@ -3,6 +3,7 @@ package com.incidentflow.security;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,8 @@ public class DemoUsers {
         user.setLastName(demo.lastName());
         user.setEmail(demo.email());
         user.setPassword(demo.id());
-        identity.saveUser(user);
+        // Deliberately weak and public: the password policy would refuse it (demo setup only).
+        ((IdentityServiceImpl) identity).saveUser(user, true);
       }
       demo.groups().forEach(group -> setup.ensureMember(demo.id(), group));
     }

@@ -16,5 +16,8 @@ public final class Groups {
   /** Groups that can be asked for help during an investigation (仲間を集めよう). */
   public static final List<String> SPECIALISTS = List.of(FRONTEND, BACKEND, INFRA);
 
+  /** Read incident metrics: managers watch the process, incident-admins run the tool (SPEC §1). */
+  public static final List<String> METRICS_READERS = List.of(MANAGERS, INCIDENT_ADMINS);
+
   private Groups() {}
 }

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sets up the role model once the engine is up: groups, their authorizations, the configured admin
- * as an incident-admin and, on the demo setup only, the demo team. Idempotent on every start.
+ * as an incident-admin and, on the demo setup only, the demo team; outside it, no account keeps a
+ * demo password and the admin's password is the configured one ({@link ProductionAccounts}).
+ * Idempotent on every start.
  */
 @Component
 public class IdentityInitializer {
@@ -19,18 +21,21 @@ public class IdentityInitializer {
   private final IdentityService identity;
   private final CamundaBpmProperties camunda;
   private final Optional<DemoUsers> demoUsers;
+  private final ProductionAccounts productionAccounts;
 
   public IdentityInitializer(
       IdentitySetup setup,
       RoleModel roleModel,
       IdentityService identity,
       CamundaBpmProperties camunda,
-      Optional<DemoUsers> demoUsers) {
+      Optional<DemoUsers> demoUsers,
+      ProductionAccounts productionAccounts) {
     this.setup = setup;
     this.roleModel = roleModel;
     this.identity = identity;
     this.camunda = camunda;
     this.demoUsers = demoUsers;
+    this.productionAccounts = productionAccounts;
   }
 
   @EventListener(ApplicationStartedEvent.class)
@@ -41,6 +46,10 @@ public class IdentityInitializer {
     if (admin != null && identity.createUserQuery().userId(admin).count() == 1) {
       setup.ensureMember(admin, Groups.INCIDENT_ADMINS);
     }
-    demoUsers.ifPresent(DemoUsers::ensure);
+    if (demoUsers.isPresent()) {
+      demoUsers.get().ensure();
+    } else {
+      productionAccounts.secure(admin, camunda.getAdminUser() == null ? null : camunda.getAdminUser().getPassword());
+    }
   }
 }

@@ -31,7 +31,7 @@ public class AlertController {
 
   @Operation(
       summary = "Receive an Alertmanager notification",
-      description = "Authenticated by the bearer token incident-flow.alerts.token or the API login (checked by AlertAuthentication).",
+      description = "Authenticated by the bearer token incident-flow.alerts.token or the API login (checked by the security filter chain of /api/alerts).",
       security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "basic")})
   @ApiResponse(responseCode = "201", description = "A new incident was opened (outcome OPENED)")
   @ApiResponse(responseCode = "200", description = "Recorded on the group's incident (REPEATED, RESOLVED_RECORDED) or nothing open (NO_OPEN_INCIDENT)")

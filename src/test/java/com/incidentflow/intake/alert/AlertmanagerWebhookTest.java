@@ -1,8 +1,6 @@
 package com.incidentflow.intake.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Comment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
@@ -37,8 +36,6 @@ class AlertmanagerWebhookTest {
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
   @Autowired TaskService taskService;
-  @Autowired IdentityService identity;
-  @Autowired AlertAuthentication authentication;
   @Autowired JdbcTemplate jdbc;
 
   ApiClient api;
@@ -189,19 +186,40 @@ class AlertmanagerWebhookTest {
   }
 
   @Test
+  void shouldAskForTheTokenOrALoginAndOpenNothingWithout() {
+    Answer anonymous = api.postWithHeaders(AlertController.PATH, firing().toString(), new HttpHeaders());
+    HttpHeaders basic = new HttpHeaders();
+    basic.setBasicAuth("nobody", "nobody");
+    Answer wrongLogin = api.postWithHeaders(AlertController.PATH, firing().toString(), basic);
+
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.contentType()).isEqualTo("application/problem+json");
+    assertThat(anonymous.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer").contains("Basic");
+    assertThat(anonymous.body().path("detail").asText()).isEqualTo("Send Alertmanager's bearer token or log in to the API");
+    assertThat(wrongLogin.status()).isEqualTo(401);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert_group WHERE group_key = ?", Integer.class, groupKey)).isZero();
+    assertThat(incidentsOfGroup()).isZero();
+  }
+
+  @Test
   void shouldLetTheApiLoginSendAlertsWhenNoBearerTokenIsPresented() {
-    assertThatThrownBy(() -> authentication.check(null)).isInstanceOf(AlertUnauthorizedException.class);
-    assertThatThrownBy(() -> authentication.check("Basic ZW1tYTplbW1h")).isInstanceOf(AlertUnauthorizedException.class);
-    // What the security filter establishes for a request with valid Basic credentials.
-    identity.setAuthentication("emma", List.of("engineers"));
-    try {
-      assertThatCode(() -> authentication.check("Basic ZW1tYTplbW1h")).doesNotThrowAnyException();
-      assertThatThrownBy(() -> authentication.check("Bearer wrong")).as("a wrong token is never excused by a login")
-          .isInstanceOf(AlertUnauthorizedException.class);
-    } finally {
-      identity.clearAuthentication();
-    }
-    assertThatCode(() -> authentication.check("Bearer " + ApiClient.ALERT_TOKEN)).doesNotThrowAnyException();
+    Answer opened = api.post(AlertController.PATH, firing().toString());
+
+    assertThat(opened.status()).isEqualTo(201);
+    assertThat(incidentsOfGroup()).isOne();
+  }
+
+  /** RFC 9110: the scheme is case-insensitive; Alertmanager and other senders spell it differently. */
+  @ParameterizedTest
+  @ValueSource(strings = {"bearer", "BEARER", "Bearer"})
+  void shouldTakeTheTokenWhateverTheSpellingOfTheScheme(String scheme) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.AUTHORIZATION, scheme + " " + ApiClient.ALERT_TOKEN);
+
+    Answer opened = api.postWithHeaders(AlertController.PATH, firing().toString(), headers);
+
+    assertThat(opened.status()).isEqualTo(201);
+    assertThat(incidentsOfGroup()).isOne();
   }
 
   @Test

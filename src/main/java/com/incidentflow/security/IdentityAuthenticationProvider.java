@@ -1,0 +1,66 @@
+package com.incidentflow.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * HTTP Basic checked against Camunda's identity service: users, passwords and groups stay where
+ * the Admin webapp manages them. The groups become authorities (for the path rules) and the
+ * principal a {@link CamundaUser} (for the engine's authorizations). Guessing is slowed down per
+ * user and client by {@link LoginThrottle}.
+ */
+public class IdentityAuthenticationProvider implements AuthenticationProvider {
+
+  static final String WRONG_CREDENTIALS = "Wrong user name or password.";
+
+  private final IdentityService identity;
+  private final LoginThrottle throttle;
+
+  public IdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle) {
+    this.identity = identity;
+    this.throttle = throttle;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String user = authentication.getName();
+    Object credentials = authentication.getCredentials();
+    String password = credentials == null ? "" : credentials.toString();
+    String client =
+        authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "unknown";
+    if (user == null || user.isEmpty()) {
+      throw new BadCredentialsException(WRONG_CREDENTIALS);
+    }
+    throttle.attempt(user, client);
+    if (!identity.checkPassword(user, password)) {
+      throttle.failed(user, client);
+      throw new BadCredentialsException(WRONG_CREDENTIALS);
+    }
+    throttle.succeeded(user, client);
+    return authenticated(user);
+  }
+
+  /** The authentication of a user whose password was checked. */
+  Authentication authenticated(String user) {
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    List<String> tenants =
+        identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList();
+    return UsernamePasswordAuthenticationToken.authenticated(
+        new CamundaUser(user, groups, tenants),
+        null,
+        groups.stream().map(CamundaUser::authority).map(SimpleGrantedAuthority::new).toList());
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}
