@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.incidentflow.notification.NotificationDelivery;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Tag;
@@ -66,7 +69,9 @@ class PreviousReleaseUpgradeTest {
           "--spring.flyway.enabled=false",
           "--spring.sql.init.mode=always",
           "--spring.sql.init.schema-locations=classpath:db/migration/common/V1__incident_flow_tables.sql")) {
-        IncidentDriver driver = new IncidentDriver(previous.getBean(ProcessEngine.class));
+        // That release sent mail inside the incident and had no table of sent notifications (V3): this
+        // build's deliveries stay queued until the upgrade, which sends them.
+        IncidentDriver driver = new IncidentDriver(previous.getBean(ProcessEngine.class), false);
         ProcessInstance resolved = driver.reportAndJudge("Checkout is down", "SOME", "HIGH", "URGENT");
         driver.complete(resolved, Tasks.FIRST_RESPONSE, "emma", IncidentDriver.firstResponse());
         driver.complete(resolved, Tasks.INVESTIGATE, "emma", IncidentDriver.rootCauseFound());
@@ -101,7 +106,16 @@ class PreviousReleaseUpgradeTest {
         assertThat(upgraded.getBean(JdbcTemplate.class).queryForList(
                 "SELECT \"version\", \"type\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
             .extracting(row -> row.get("version") + " " + row.get("type") + " " + row.get("success"))
-            .containsExactly("1 BASELINE true", "2 SQL true");
+            .containsExactly("1 BASELINE true", "2 SQL true", "3 SQL true");
+
+        // The notifications queued before the upgrade go out after it, each recorded once.
+        ManagementService management = upgraded.getBean(ProcessEngine.class).getManagementService();
+        List<Job> queued = management.createJobQuery().processDefinitionKey(NotificationDelivery.PROCESS_KEY).list();
+        assertThat(queued).isNotEmpty();
+        queued.forEach(job -> management.executeJob(job.getId()));
+        assertThat(upgraded.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM notification_sent", Integer.class))
+            .isEqualTo(queued.size());
+        assertThat(smtp.getReceivedMessages()).isNotEmpty();
 
         // It goes on: the next number follows the counter, a repeat of the alert lands on its incident.
         IncidentDriver driver = new IncidentDriver(upgraded.getBean(ProcessEngine.class));
