@@ -1,6 +1,7 @@
 package com.incidentflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidentflow.intake.RequestBodyLimit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -175,6 +176,15 @@ public class SecurityConfiguration {
       log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
       problems.write(request, response, HttpStatus.BAD_REQUEST, "Bad request", "The request path is not in normal form.");
     };
+  }
+
+  /** Like the intake API's, so that no client can make the engine's REST API buffer without end. */
+  @Bean
+  FilterRegistrationBean<RequestBodyLimit> engineRestBodyLimit(ObjectMapper json) {
+    FilterRegistrationBean<RequestBodyLimit> registration =
+        new FilterRegistrationBean<>(new RequestBodyLimit(settings.engineRestMaxBodySize(), json));
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
   }
 
   /**

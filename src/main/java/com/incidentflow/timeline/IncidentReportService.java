@@ -132,14 +132,20 @@ public class IncidentReportService {
     return messages.getMessage(code, null, code, locale);
   }
 
-  /** Keeps typed text from turning into markup when the Markdown is rendered elsewhere. */
+  /**
+   * Keeps typed text from turning into markup when the Markdown is rendered elsewhere: no HTML, no
+   * link or image ("[text](url)"), no table cell break ("|"), no emphasis or code, no heading,
+   * quote or list at the start. Backslash escapes render as the characters themselves.
+   */
   public static final class MarkdownText {
     public String inline(String text) {
       if (text == null) {
         return "";
       }
-      return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+      String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+          .replaceAll("([\\\\`*_\\[\\]|!~])", "\\\\$1")
           .replaceAll("\\r?\\n", "<br>");
+      return escaped.replaceFirst("^(\\s*)([#+\\-=])", "$1\\\\$2").replaceFirst("^(\\s*\\d+)([.)])", "$1\\\\$2");
     }
   }
 }

@@ -138,6 +138,23 @@ class SecurityChainTest {
   }
 
   @Test
+  void shouldRefuseAnOversizedBodyOnTheEngineRestApiAndStartNothing() {
+    long incidents = runtime.createProcessInstanceQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY).count();
+    String huge = "{\"variables\":{\"title\":{\"value\":\"" + "x".repeat(600 * 1024) + "\"}}}";
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+
+    ResponseEntity<String> refused = http.withBasicAuth("emma", "emma").exchange(
+        "/engine-rest/process-definition/key/" + IncidentProcess.PROCESS_KEY + "/submit-form",
+        HttpMethod.POST, new HttpEntity<>(huge, headers), String.class);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(refused.getBody()).doesNotContain("xxxxxxxx");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY).count()).isEqualTo(incidents);
+  }
+
+  @Test
   void shouldKeepHealthOpenAndTellNothingMore() {
     ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
 

@@ -5,7 +5,14 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import com.incidentflow.security.CamundaUser;
+import com.incidentflow.security.Groups;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,23 +29,32 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-/** /mailbox: the mails the embedded catcher received, for the demo setup. */
+/**
+ * /mailbox: the mails the embedded catcher received, for the demo setup. Each user sees the mails
+ * addressed to them; incident-admins see all.
+ */
 @Controller
 @ConditionalOnProperty(name = "incident-flow.mail-catcher.enabled", havingValue = "true")
 public class MailboxController {
 
   private final MailCatcher catcher;
+  private final IdentityService identity;
 
-  public MailboxController(MailCatcher catcher) {
+  public MailboxController(MailCatcher catcher, IdentityService identity) {
     this.catcher = catcher;
+    this.identity = identity;
   }
 
   @GetMapping("/mailbox")
   public String mailbox(Model model) throws MessagingException, IOException {
     List<MimeMessage> messages = catcher.messages();
+    Reader reader = reader();
     List<MailSummary> mails = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       MimeMessage m = messages.get(i);
+      if (!reader.mayRead(m)) {
+        continue;
+      }
       mails.add(
           new MailSummary(
               i, m.getSubject(), addresses(m.getAllRecipients()), m.getSentDate(), part(m, "text/plain")));
@@ -51,12 +67,43 @@ public class MailboxController {
   @GetMapping(value = "/mailbox/{index}/html", produces = MediaType.TEXT_HTML_VALUE)
   public ResponseEntity<String> html(@PathVariable int index) throws MessagingException, IOException {
     List<MimeMessage> messages = catcher.messages();
-    if (index < 0 || index >= messages.size()) {
+    // Someone else's mail is answered like a missing one.
+    if (index < 0 || index >= messages.size() || !reader().mayRead(messages.get(index))) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No mail " + index);
     }
     return ResponseEntity.ok()
         .header("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'")
         .body(part(messages.get(index), "text/html"));
+  }
+
+  /** The logged-in user (HTTP Basic, see security/) and what they may read. */
+  private Reader reader() {
+    Authentication login = SecurityContextHolder.getContext().getAuthentication();
+    if (login == null || !(login.getPrincipal() instanceof CamundaUser user)) {
+      return new Reader(false, null);
+    }
+    if (user.groups().contains(Groups.INCIDENT_ADMINS)) {
+      return new Reader(true, null);
+    }
+    User account = identity.createUserQuery().userId(user.id()).singleResult();
+    return new Reader(false, account == null ? null : account.getEmail());
+  }
+
+  private record Reader(boolean all, String email) {
+    boolean mayRead(MimeMessage mail) throws MessagingException {
+      if (all) {
+        return true;
+      }
+      if (email == null || email.isBlank() || mail.getAllRecipients() == null) {
+        return false;
+      }
+      for (Address to : mail.getAllRecipients()) {
+        if (to instanceof InternetAddress address && email.equalsIgnoreCase(address.getAddress())) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private static String addresses(Address[] addresses) {
