@@ -130,6 +130,15 @@ public final class IncidentProcess {
     public static final String LESSONS_LEARNED = "lessonsLearned";
     public static final String FOLLOW_UP_ACTIONS = "followUpActions";
 
+    /**
+     * What the system decides or records, never a person: the number, the reporter, the priority
+     * and its targets, the ETA last announced, the fix's author, the client list the contact steps
+     * are made from. No form may offer them as editable fields (docs/adr/0002).
+     */
+    public static final java.util.Set<String> SYSTEM_WRITTEN =
+        java.util.Set.of(INCIDENT_NUMBER, REPORTED_BY, PRIORITY, JUDGEMENT_TARGET, FIRST_RESPONSE_TARGET, STATUS_UPDATE_INTERVAL,
+            RESOLVE_TARGET, ANNOUNCED_ETA, FIXED_BY, AFFECTED_CLIENT_LIST, CLIENT);
+
     private Variables() {}
   }
 }

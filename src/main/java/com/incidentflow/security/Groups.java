@@ -1,6 +1,7 @@
 package com.incidentflow.security;
 
 import java.util.List;
+import java.util.Set;
 
 /** Camunda group ids of the role model (SPEC §1). */
 public final class Groups {
@@ -15,6 +16,9 @@ public final class Groups {
 
   /** Groups that can be asked for help during an investigation (仲間を集めよう). */
   public static final List<String> SPECIALISTS = List.of(FRONTEND, BACKEND, INFRA);
+
+  /** May add evidence to any open incident; everyone else only on a step they hold. */
+  public static final Set<String> MAY_ALWAYS_ADD_EVIDENCE = Set.of(ENGINEERS, MANAGERS, INCIDENT_ADMINS);
 
   private Groups() {}
 }
