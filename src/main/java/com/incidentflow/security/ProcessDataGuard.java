@@ -1,5 +1,6 @@
 package com.incidentflow.security;
 
+import com.incidentflow.process.IncidentProcess;
 import com.incidentflow.process.IncidentProcess.Variables;
 import com.incidentflow.process.step.FormCatalog;
 import com.incidentflow.process.step.FormField;
@@ -21,9 +22,12 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.VariableOrderProperty;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
@@ -177,15 +181,11 @@ public class ProcessDataGuard extends CommandInterceptor {
 
   @SuppressWarnings("unchecked")
   private <T> T guarded(Command<T> command, Authentication caller) {
-    if (command instanceof CompleteTaskCmd) { // also resolve
+    if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) { // also resolve
       String taskId = field(command, "taskId");
-      checkStepValues(taskId, field(command, "variables"));
-      return (T) readable(next.execute(command), taskId, caller);
-    }
-    if (command instanceof SubmitTaskFormCmd) {
-      String taskId = field(command, "taskId");
-      checkStepValues(taskId, field(command, "properties"));
-      return (T) readable(next.execute(command), taskId, caller);
+      checkStepValues(taskId, field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables"));
+      Readable readable = readable(taskId, caller); // before the step ends and its task is gone
+      return (T) readable.filter(next.execute(command));
     }
     if (command instanceof StartProcessInstanceCmd) {
       ProcessInstantiationBuilderImpl start = field(command, "instantiationBuilder");
@@ -198,9 +198,16 @@ public class ProcessDataGuard extends CommandInterceptor {
     } else if (isAny(command, WRITES_WITHOUT_A_STEP)) {
       throw new Refused(
           "Incident data changes only through the step that owns it: complete the step with its form (" + simpleName(command) + ")");
+    } else if (command instanceof TaskQueryImpl query) {
+      checkNoVariableProbe(query, caller);
+    } else if (command instanceof AbstractExecuteFilterCmd) {
+      if (field(command, "extendingQuery") instanceof TaskQueryImpl query) {
+        checkNoVariableProbe(query, caller);
+      }
     } else if (command instanceof GetTaskVariablesCmd || command instanceof GetTaskFormVariablesCmd) {
       String taskId = command instanceof GetTaskFormVariablesCmd form ? form.resourceId : field(command, "taskId");
-      return (T) readable(next.execute(command), taskId, caller);
+      Readable readable = readable(taskId, caller);
+      return (T) readable.filter(next.execute(command));
     } else if (command instanceof GetTaskVariableCmd || command instanceof GetTaskVariableCmdTyped) {
       checkReadable(field(command, "taskId"), field(command, "variableName"), caller);
     } else if (command instanceof AddCommentCmd || command instanceof CreateAttachmentCmd) {
@@ -291,24 +298,46 @@ public class ProcessDataGuard extends CommandInterceptor {
 
   // --- reading -----------------------------------------------------------------------------------
 
-  /** The step's form fields only, for someone who may not read the incident. */
-  private Object readable(Object result, String taskId, Authentication caller) {
-    if (!(result instanceof VariableMap variables) || mayReadIncidentOfTask(taskId, caller)) {
-      return result;
-    }
-    Set<String> shown = fieldsOfTask(taskId);
-    VariableMap filtered = org.camunda.bpm.engine.variable.Variables.createVariables();
-    for (String name : variables.keySet()) {
-      if (shown.contains(name)) {
-        filtered.putValueTyped(name, variables.getValueTyped(name));
+  /** What the caller may read through a step: everything if they read the incident, else its form fields. */
+  private Readable readable(String taskId, Authentication caller) {
+    return mayReadIncidentOfTask(taskId, caller) ? new Readable(null) : new Readable(fieldsOfTask(taskId));
+  }
+
+  /** @param fields null: every variable */
+  private record Readable(Set<String> fields) {
+    Object filter(Object result) {
+      if (fields == null || !(result instanceof VariableMap variables)) {
+        return result;
       }
+      VariableMap filtered = org.camunda.bpm.engine.variable.Variables.createVariables();
+      for (String name : variables.keySet()) {
+        if (fields.contains(name)) {
+          filtered.putValueTyped(name, variables.getValueTyped(name));
+        }
+      }
+      return filtered;
     }
-    return filtered;
   }
 
   private void checkReadable(String taskId, String name, Authentication caller) {
     if (!mayReadIncidentOfTask(taskId, caller) && !fieldsOfTask(taskId).contains(name)) {
       throw new Refused("'" + name + "' is not part of this step: only those who may read the incident see it");
+    }
+  }
+
+  /**
+   * Filtering or sorting one's tasks by incident variables would tell their values one question at
+   * a time; that is reading, and only for those who read incidents.
+   */
+  private void checkNoVariableProbe(TaskQueryImpl query, Authentication caller) {
+    boolean probes = false;
+    for (TaskQueryImpl part : query.getQueries()) {
+      probes |= !part.getVariables().isEmpty()
+          || part.getOrderingProperties().stream().anyMatch(VariableOrderProperty.class::isInstance);
+    }
+    if (probes && engine.isAuthorizationEnabled()
+        && !authorized(caller, ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, IncidentProcess.PROCESS_KEY)) {
+      throw new Refused("Only those who may read incidents search or sort tasks by their variables");
     }
   }
 

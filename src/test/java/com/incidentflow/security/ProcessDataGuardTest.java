@@ -137,8 +137,10 @@ class ProcessDataGuardTest {
     Map<String, Object> asTasklistSends = new HashMap<>(findings);
     asTasklistSends.putAll(typed(Variables.TITLE, (String) before.get(Variables.TITLE)));
     asTasklistSends.putAll(typed(Variables.HELP_REQUEST, (String) before.get(Variables.HELP_REQUEST)));
-    ResponseEntity<String> done = ivan.send(HttpMethod.POST, "task/{id}/submit-form", Map.of("variables", asTasklistSends), help.getId());
-    assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    ResponseEntity<String> done =
+        ivan.send(HttpMethod.POST, "task/{id}/submit-form", Map.of("variables", asTasklistSends, "withVariablesInReturn", true), help.getId());
+    assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(done.getBody()).contains("Disk of app-2 was full").doesNotContain("Acme Corp").doesNotContain(Variables.REPORTED_BY);
     assertThat(driver.openTasks(incident, Tasks.SPECIALIST_HELP)).isEmpty();
     assertThat(driver.variable(incident, Variables.SPECIALIST_FINDINGS)).isEqualTo("Disk of app-2 was full; cleaned up");
     assertThat(driver.variable(incident, Variables.PRIORITY)).isEqualTo(before.get(Variables.PRIORITY));
@@ -187,8 +189,14 @@ class ProcessDataGuardTest {
     ResponseEntity<String> all = ivan.get("task/{id}/variables", help.getId());
     ResponseEntity<String> one = ivan.get("task/{id}/variables/" + Variables.CLIENTS_REPORTED, help.getId());
     ResponseEntity<String> form = ivan.get("task/{id}/form-variables", help.getId());
+    ResponseEntity<String> probe = ivan.get("task?processVariables=clientsReported_like_%25Acme%25");
+    ResponseEntity<String> sortedBy =
+        ivan.send(HttpMethod.POST, "task", Map.of("sorting", List.of(Map.of("sortBy", "processVariable", "sortOrder", "asc",
+            "parameters", Map.of("variable", Variables.CLIENTS_REPORTED, "type", "String")))));
 
     assertThat(one.getStatusCode()).as(one.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(probe.getStatusCode()).as(probe.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(sortedBy.getStatusCode()).as(sortedBy.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(one.getBody()).doesNotContain("Acme Corp");
     for (ResponseEntity<String> shown : List.of(all, form)) {
       assertThat(shown.getStatusCode()).isEqualTo(HttpStatus.OK);
