@@ -1,7 +1,6 @@
 package com.incidentflow.security;
 
 import com.incidentflow.process.IncidentProcess;
-import com.incidentflow.process.IncidentProcess.Variables;
 import com.incidentflow.process.step.FormCatalog;
 import com.incidentflow.process.step.FormField;
 import com.incidentflow.process.step.StepForm;
@@ -102,7 +101,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
  *       completing a step (complete, submit-form, resolve) with that step's form fields — read-only
  *       ones unchanged; every other way to write a variable (task, execution and process-instance
  *       variables, local or not, binary, modification, messages, signals, BPMN errors) is refused;
- *   <li>what the system decides ({@link Variables#SYSTEM_WRITTEN}) is never taken from a person;
+ *   <li>what the system decides ({@link IncidentProcess#SYSTEM_WRITTEN}) is never taken from a person;
  *   <li>someone who may not read the incident reads, through its step, only that step's form fields;
  *   <li>comments and attachments go only on steps the person may see — and, for those who may not
  *       always add evidence, only on a step they hold; the trail is never edited or deleted.
@@ -291,7 +290,7 @@ public class ProcessDataGuard extends CommandInterceptor {
   }
 
   private static void checkNotSystemWritten(String name) {
-    if (Variables.SYSTEM_WRITTEN.contains(name)) {
+    if (IncidentProcess.SYSTEM_WRITTEN.contains(name)) {
       throw new Refused("'" + name + "' is decided by the system and cannot be set by anyone");
     }
   }
