@@ -142,7 +142,7 @@ public class ProcessDataGuard extends CommandInterceptor {
           HandleTaskEscalationCmd.class,
           ExternalTaskCmd.class,
           FetchExternalTasksCmd.class,
-          // CMMN is not used here, and the engine checks no authorizations on it.
+          // No case models are deployed here; nobody has business starting or changing cases.
           CreateCaseInstanceCmd.class,
           CaseExecutionVariableCmd.class,
           StateTransitionCaseExecutionCmd.class);
