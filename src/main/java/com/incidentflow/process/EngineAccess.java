@@ -5,13 +5,14 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * The two places where the app decides access itself instead of leaving it to the engine's checks,
+ * The places where the app decides access itself instead of leaving it to the engine's checks,
  * kept in one engine-specific class: whether the caller may read incidents at all, and running a
  * piece of work without the engine's per-row checks once the app has decided.
  */
@@ -36,6 +37,18 @@ public class EngineAccess {
     }
     return authorizations.isUserAuthorized(
         caller.getUserId(), caller.getGroupIds(), Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, IncidentProcess.PROCESS_KEY);
+  }
+
+  /** The caller may report an incident: start the incident process (every worker; not a bare login). */
+  public boolean mayReport() {
+    Authentication caller = identity.getCurrentAuthentication();
+    if (caller == null || !configuration.isAuthorizationEnabled()) {
+      return true; // the engine used directly, or a webhook authenticated by its token
+    }
+    return authorizations.isUserAuthorized(
+            caller.getUserId(), caller.getGroupIds(), ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
+            IncidentProcess.PROCESS_KEY)
+        && authorizations.isUserAuthorized(caller.getUserId(), caller.getGroupIds(), Permissions.CREATE, Resources.PROCESS_INSTANCE);
   }
 
   /**

@@ -9,6 +9,16 @@ public final class IncidentProcess {
   public static final String PROCESS_KEY = "incident-response";
   public static final String PRIORITY_DECISION_KEY = "incident-priority";
 
+  /**
+   * What the system decides or records, never a person: the number, the reporter, the priority and
+   * its targets, the ETA last announced, the fix's author, the client list the contact steps are made
+   * from. No form may offer them as editable fields (docs/adr/0002).
+   */
+  public static final java.util.Set<String> SYSTEM_WRITTEN =
+      java.util.Set.of(Variables.INCIDENT_NUMBER, Variables.REPORTED_BY, Variables.PRIORITY, Variables.JUDGEMENT_TARGET,
+          Variables.FIRST_RESPONSE_TARGET, Variables.STATUS_UPDATE_INTERVAL, Variables.RESOLVE_TARGET, Variables.ANNOUNCED_ETA,
+          Variables.FIXED_BY, Variables.AFFECTED_CLIENT_LIST, Variables.CLIENT);
+
   private IncidentProcess() {}
 
   /** Flow-node ids in processes/incident-response.bpmn. */

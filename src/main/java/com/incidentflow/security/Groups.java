@@ -1,6 +1,7 @@
 package com.incidentflow.security;
 
 import java.util.List;
+import java.util.Set;
 
 /** Camunda group ids of the role model (SPEC §1). */
 public final class Groups {
@@ -18,6 +19,8 @@ public final class Groups {
 
   /** Read incident metrics: managers watch the process, incident-admins run the tool (SPEC §1). */
   public static final List<String> METRICS_READERS = List.of(MANAGERS, INCIDENT_ADMINS);
+  /** May add evidence to any open incident; everyone else only on a step they hold. */
+  public static final Set<String> MAY_ALWAYS_ADD_EVIDENCE = Set.of(ENGINEERS, MANAGERS, INCIDENT_ADMINS);
 
   private Groups() {}
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 public class EvidenceService {
 
   public static final int MAX_LENGTH = 4000;
-  static final Set<String> MAY_ALWAYS_ADD = Set.of(Groups.ENGINEERS, Groups.MANAGERS, Groups.INCIDENT_ADMINS);
+  static final Set<String> MAY_ALWAYS_ADD = Groups.MAY_ALWAYS_ADD_EVIDENCE;
 
   private final IncidentDirectory incidents;
   private final TaskService tasks;

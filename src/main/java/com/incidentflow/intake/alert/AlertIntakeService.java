@@ -4,8 +4,10 @@ import com.incidentflow.intake.IncidentService;
 import com.incidentflow.intake.IncidentViews.Created;
 import com.incidentflow.intake.alert.AlertGroups.AlertGroup;
 import com.incidentflow.process.IncidentDirectory;
+import com.incidentflow.process.EngineAccess;
 import com.incidentflow.process.IncidentDirectory.IncidentRef;
 import java.time.Instant;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
@@ -21,6 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and opens the incident; simultaneous ones find the row and count as repeats. The row is committed
  * before the process starts so that waiting notifications do not hold connections that starting a
  * process needs (its incident number is taken in a transaction of its own).
+ *
+ * <p>Which incident a group has is the system's decision, not the caller's: it is looked up and
+ * commented on as the engine, whatever the caller may read. The caller only needs the right to
+ * report an incident — checked before anything is recorded.
  */
 @Service
 public class AlertIntakeService {
@@ -33,18 +39,21 @@ public class AlertIntakeService {
   private final IncidentDirectory directory;
   private final TaskService tasks;
   private final TransactionTemplate transaction;
+  private final EngineAccess access;
 
   public AlertIntakeService(
       AlertGroups groups,
       IncidentService incidents,
       IncidentDirectory directory,
       TaskService tasks,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      EngineAccess access) {
     this.groups = groups;
     this.incidents = incidents;
     this.directory = directory;
     this.tasks = tasks;
     this.transaction = new TransactionTemplate(transactionManager);
+    this.access = access;
   }
 
   public enum Outcome {
@@ -62,6 +71,9 @@ public class AlertIntakeService {
   public record Result(Outcome outcome, String incidentNumber, String location) {}
 
   public Result receive(AlertmanagerNotification notification) {
+    if (!access.mayReport()) {
+      throw new AuthorizationException("You may not report incidents, so you may not send alerts");
+    }
     Instant now = ClockUtil.getCurrentTime().toInstant();
     return notification.firing() ? fire(notification, now) : resolve(notification, now);
   }
@@ -130,12 +142,12 @@ public class AlertIntakeService {
   }
 
   private boolean isOpen(AlertGroup group) {
-    return directory.find(group.incidentNumber()).map(IncidentRef::open).orElse(false);
+    return access.asEngine(() -> directory.find(group.incidentNumber()).map(IncidentRef::open).orElse(false));
   }
 
   /** A comment on the process instance: part of the incident's evidence trail. */
   private void comment(AlertGroup group, String text) {
-    tasks.createComment(null, group.processInstanceId(), text);
+    access.asEngine(() -> tasks.createComment(null, group.processInstanceId(), text));
   }
 
   private record Decision(Result result, boolean reopen) {

@@ -22,7 +22,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -159,6 +164,52 @@ class AlertmanagerWebhookTest {
     assertThat(second).isNotEqualTo(first);
     assertThat(groupRow()).containsEntry("INCIDENT_NUMBER", second).containsEntry("REPEATS", 0);
     assertThat(incidentsOfGroup()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldRecordARepeatOnTheGroupsIncidentWhoeverSendsItEvenSomeoneWhoCannotReadIt() {
+    String number = send(firing()).body().path("incidentNumber").asText();
+    String pid = (String) groupRow().get("PROCESS_INSTANCE_ID");
+
+    // ivan (infra) may report incidents but not read this one.
+    Answer repeat = exchangeAs("ivan", firing());
+
+    assertThat(repeat.status()).isEqualTo(200);
+    assertThat(repeat.body().path("outcome").asText()).isEqualTo("REPEATED");
+    assertThat(repeat.body().path("incidentNumber").asText()).isEqualTo(number);
+    assertThat(incidentsOfGroup()).isEqualTo(1);
+    assertThat(groupRow()).containsEntry("INCIDENT_NUMBER", number).containsEntry("PROCESS_INSTANCE_ID", pid).containsEntry("REPEATS", 1);
+    assertThat(comments(pid)).hasSize(1);
+  }
+
+  @Test
+  void shouldRefuseAnAlertFromALoginWithoutTheRightToReportAndKeepTheGroup() {
+    String number = send(firing()).body().path("incidentNumber").asText();
+    Map<String, Object> before = groupRow();
+    String outsider = "outsider" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000);
+    User user = identity.newUser(outsider);
+    user.setPassword(outsider);
+    identity.saveUser(user); // in no group: may log in, may report nothing
+
+    Answer refused = exchangeAs(outsider, firing());
+    Answer refusedResolved = exchangeAs(outsider, resolved());
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refusedResolved.status()).isEqualTo(403);
+    assertThat(groupRow()).isEqualTo(before);
+    assertThat(groupRow()).containsEntry("INCIDENT_NUMBER", number);
+    assertThat(incidentsOfGroup()).isEqualTo(1);
+    assertThat(comments((String) before.get("PROCESS_INSTANCE_ID"))).isEmpty();
+    identity.deleteUser(outsider);
+  }
+
+  private Answer exchangeAs(String user, ObjectNode payload) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> response =
+        http.withBasicAuth(user, user).exchange(AlertController.PATH, HttpMethod.POST, new HttpEntity<>(payload.toString(), headers), String.class);
+    return new Answer(response.getStatusCode().value(), response.getHeaders(), ApiClient.read(response.getBody()));
   }
 
   @Test
