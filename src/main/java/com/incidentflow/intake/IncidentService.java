@@ -81,8 +81,18 @@ public class IncidentService {
    * form (StepValidationException) and records the authenticated user as reporter.
    */
   public Created report(IncidentReport report) {
+    return report(report, Map.of());
+  }
+
+  /**
+   * @param systemValues values the system adds to the report and no form asks for (the alert intake's
+   *     severity hint)
+   */
+  public Created report(IncidentReport report, Map<String, Object> systemValues) {
+    Map<String, Object> variables = new HashMap<>(systemValues);
+    variables.putAll(report.toVariables());
     ProcessInstance incident =
-        starts.run(() -> runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY, report.toVariables()));
+        starts.run(() -> runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY, variables));
     String number = incident.getBusinessKey();
     return new Created(number, incident.getId(), location(number));
   }

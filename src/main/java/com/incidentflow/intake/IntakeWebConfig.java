@@ -30,7 +30,7 @@ public class IntakeWebConfig implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(alertAuthentication).addPathPatterns(AlertController.PATH);
+    registry.addInterceptor(alertAuthentication).addPathPatterns(AlertController.PREFIX + "**");
   }
 
   @Bean

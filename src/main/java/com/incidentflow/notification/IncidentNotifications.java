@@ -75,6 +75,15 @@ public class IncidentNotifications {
     send(MailKind.STATUS_UPDATE_DUE, incident, to.isEmpty() ? groups(Groups.ENGINEERS) : to);
   }
 
+  /**
+   * Monitoring says the alert resolved: the engineers holding the case decide what that means; while
+   * nobody holds it, all engineers.
+   */
+  public void announceAlertResolved(IncidentFacts incident, Collection<String> engineersOnCase) {
+    Set<String> to = recipients.ofUsers(engineersOnCase);
+    send(MailKind.ALERT_RESOLVED, incident, to.isEmpty() ? groups(Groups.ENGINEERS) : to);
+  }
+
   /** CS negotiate deadlines with clients: every changed ETA reaches them. */
   public void announceEta(IncidentFacts incident) {
     send(MailKind.ETA_CHANGED, incident, groups(Groups.CS));

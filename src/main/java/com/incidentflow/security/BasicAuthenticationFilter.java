@@ -29,8 +29,11 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
    */
   static final List<String> OPEN_PREFIXES = List.of("/camunda", "/actuator/health", "/favicon.ico");
 
-  /** Alertmanager authenticates with its own bearer token, checked by the webhook itself. */
-  static final String ALERT_WEBHOOK = "/api/alerts/alertmanager";
+  /**
+   * The monitoring webhooks (Alertmanager, Grafana) authenticate with their own bearer token, checked
+   * by AlertAuthentication for everything under this prefix.
+   */
+  static final String ALERT_WEBHOOKS = "/api/alerts/";
 
   private final IdentityService identity;
 
@@ -45,7 +48,9 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
       return true;
     }
     String authorization = request.getHeader("Authorization");
-    return path.equals(ALERT_WEBHOOK) && authorization != null && authorization.startsWith("Bearer ");
+    // Only a plain path: "..", ";" or escapes could make the container route it outside the prefix.
+    boolean plain = !path.contains("..") && !path.contains(";") && !path.contains("%") && !path.contains("//");
+    return plain && path.startsWith(ALERT_WEBHOOKS) && authorization != null && authorization.startsWith("Bearer ");
   }
 
   @Override

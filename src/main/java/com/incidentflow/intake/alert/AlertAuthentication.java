@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Lets a webhook call in with Alertmanager's bearer token or with the normal API login. The
- * security filter passes bearer requests through untouched, so the token is checked here; any
- * other request must carry the login the filter established. Runs before the body is read, so a
+ * Lets a monitoring webhook (Alertmanager, Grafana: everything under /api/alerts/) call in with the
+ * alert bearer token or with the normal API login. The security filter passes bearer requests there
+ * through untouched, so the token is checked here; any other request must carry the login the
+ * filter established. Runs before the body is read, so a
  * caller without access learns nothing about its payload.
  */
 @Component
@@ -45,7 +46,7 @@ public class AlertAuthentication implements HandlerInterceptor {
       return;
     }
     if (identity.getCurrentAuthentication() == null) {
-      throw new AlertUnauthorizedException("Send Alertmanager's bearer token or log in to the API");
+      throw new AlertUnauthorizedException("Send the alert webhooks' bearer token or log in to the API");
     }
   }
 
