@@ -19,6 +19,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -70,7 +72,8 @@ public class AlertController {
   @ApiResponse(responseCode = "202", description = "Counted; the incident is still being opened (OPENING): poll Location for its number")
   @ApiResponse(responseCode = "400", description = "Invalid payload", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "401", description = "Wrong or missing credentials", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-  @PostMapping(GRAFANA_PATH)
+  // Grafana's contact point may be set to PUT instead of POST.
+  @RequestMapping(path = GRAFANA_PATH, method = {RequestMethod.POST, RequestMethod.PUT})
   public ResponseEntity<Result> receiveGrafana(@Valid @RequestBody GrafanaNotification notification) {
     return answer(alerts.receive(notification.toMonitoring()));
   }

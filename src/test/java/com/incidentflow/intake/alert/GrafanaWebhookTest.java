@@ -17,6 +17,12 @@ import com.incidentflow.process.IncidentProcess;
 import com.incidentflow.process.IncidentProcess.Tasks;
 import com.incidentflow.process.IncidentProcess.Variables;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -39,6 +45,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -58,6 +70,7 @@ class GrafanaWebhookTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
 
   ApiClient api;
   IncidentDriver driver;
@@ -87,6 +100,15 @@ class GrafanaWebhookTest {
 
   Answer send(ObjectNode payload) {
     return api.postWithBearer(AlertController.GRAFANA_PATH, payload.toString(), ApiClient.ALERT_TOKEN);
+  }
+
+  Answer putWithBearer(ObjectNode payload) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(ApiClient.ALERT_TOKEN);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> response =
+        http.exchange(AlertController.GRAFANA_PATH, HttpMethod.PUT, new HttpEntity<>(payload.toString(), headers), String.class);
+    return new Answer(response.getStatusCode().value(), response.getHeaders(), ApiClient.read(response.getBody()));
   }
 
   String storedKey() {
@@ -160,6 +182,7 @@ class GrafanaWebhookTest {
 
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.body().path("outcome").asText()).isEqualTo("REPEATED");
+    assertThat(putWithBearer(firing()).body().path("incidentNumber").asText()).as("a contact point set to PUT").isEqualTo(number);
     assertThat(again.body().path("incidentNumber").asText()).isEqualTo(number);
     assertThat(resolved.status()).isEqualTo(200);
     assertThat(resolved.body().path("outcome").asText()).isEqualTo("RESOLVED_RECORDED");
@@ -168,6 +191,7 @@ class GrafanaWebhookTest {
     assertThat(incident).as("still open").isNotNull();
     assertThat(comments(incident))
         .anyMatch(c -> c.startsWith("Grafana: still firing (repeat 1, 3 alert(s))"))
+        .anyMatch(c -> c.startsWith("Grafana: still firing (repeat 2, 3 alert(s))"))
         .anyMatch(c -> c.startsWith("Grafana: resolved at") && c.contains("stays open"));
     assertThat(incidentsOfGroup()).isEqualTo(1);
     // The mail to the engineers waits in a job of its own; nothing was closed.
@@ -237,15 +261,44 @@ class GrafanaWebhookTest {
   }
 
   @Test
-  void shouldRefuseAGrafanaNotificationWithoutTheTokenOrALogin() {
+  void shouldTakeAGrafanaNotificationOnlyWithTheTokenOrALogin() {
     Answer wrongToken = api.postWithBearer(AlertController.GRAFANA_PATH, firing().toString(), "not-the-token");
-    Answer anonymous = http.postForEntity(AlertController.GRAFANA_PATH, null, String.class).getStatusCode().value() == 401
-        ? new Answer(401, null, null)
-        : null;
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    int anonymous =
+        http.postForEntity(AlertController.GRAFANA_PATH, new HttpEntity<>(firing().toString(), json), String.class).getStatusCode().value();
 
     assertThat(wrongToken.status()).isEqualTo(401);
-    assertThat(anonymous).as("no credentials at all").isNotNull();
+    assertThat(anonymous).isEqualTo(401);
     assertThat(incidentsOfGroup()).isZero();
+    assertThat(api.post(AlertController.GRAFANA_PATH, firing().toString()).status()).as("the API login instead of the token").isEqualTo(201);
+  }
+
+  @Test
+  void shouldNotLetTheAlertTokenReachAnythingOutsideTheAlertEndpoints() throws IOException {
+    String number = send(firing()).body().path("incidentNumber").asText();
+
+    for (String path : List.of(
+        "/api/alerts/../incidents/" + number,
+        "/api/alerts/%2e%2e/incidents/" + number,
+        "/api/alerts/..;/incidents/" + number,
+        "/api/alerts;x=y/../incidents/" + number,
+        "/api/alerts//../incidents/" + number)) {
+      String statusLine = rawGetWithBearer(path, ApiClient.ALERT_TOKEN);
+      assertThat(statusLine).as(path).doesNotContain(" 200 ").doesNotContain(" 2");
+    }
+  }
+
+  /** Sent byte for byte: HTTP clients normalise such paths before they leave, the attacker's does not. */
+  private String rawGetWithBearer(String path, String token) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+    }
   }
 
   @Test
