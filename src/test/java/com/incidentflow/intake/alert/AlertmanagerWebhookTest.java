@@ -282,6 +282,8 @@ class AlertmanagerWebhookTest {
     }
     assertThat(incidentsOfGroup()).isEqualTo(1);
     assertThat(groupRow()).containsEntry("REPEATS", 199);
+    // Repeats that waited for the number are on the timeline like the others.
+    assertThat(comments((String) groupRow().get("PROCESS_INSTANCE_ID"))).hasSize(199).allMatch(c -> c.startsWith("Alertmanager: still firing"));
   }
 
   /** The incident's number from the answer itself, or from polling the Location of a 202. */
@@ -326,6 +328,21 @@ class AlertmanagerWebhookTest {
     assertThat(polled.body().path("incidentNumber").asText()).isEqualTo(number);
     assertThat(polled.body().path("location").asText()).isEqualTo("/api/incidents/" + number);
     assertThat(send(firing()).body().path("incidentNumber").asText()).isEqualTo(number);
+  }
+
+  @Test
+  void shouldAnswer202ForAResolvedNotificationWhileTheIncidentIsStillBeingOpened() {
+    jdbc.update(
+        "INSERT INTO alert_group (group_key, incident_number, process_instance_id, status, repeats, first_seen, last_seen)"
+            + " VALUES (?, NULL, NULL, 'FIRING', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+        groupKey);
+
+    Answer resolved = send(resolved());
+
+    assertThat(resolved.status()).isEqualTo(202);
+    assertThat(resolved.body().path("outcome").asText()).isEqualTo("OPENING");
+    assertThat(resolved.headers().getLocation()).hasToString(AlertIntakeService.groupLocation(groupKey));
+    assertThat(groupRow()).containsEntry("STATUS", "RESOLVED");
   }
 
   @Test
