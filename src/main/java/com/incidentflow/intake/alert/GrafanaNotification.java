@@ -34,8 +34,9 @@ public record GrafanaNotification(
     Map<String, String> commonLabels,
     Map<String, String> commonAnnotations,
     @Size(max = 2000) String externalURL,
+    // Not limited: Grafana templates it from the labels; it is cut to the form's length when used.
     @Schema(description = "Deprecated by Grafana; used as the incident's title only when no summary or alertname exists")
-        @Size(max = 1000) String title,
+        String title,
     @NotEmpty @Size(max = 1000) List<@NotNull @Valid Alert> alerts) {
 
   public static final String FIRING = MonitoringNotification.FIRING;

@@ -229,6 +229,24 @@ class GrafanaWebhookTest {
   }
 
   @Test
+  void shouldFallBackToGrafanasOwnTitleHoweverLongItIs() {
+    ObjectNode payload = firing().put("title", "[FIRING:3] " + "checkout ".repeat(600));
+    payload.with("commonAnnotations").remove("summary");
+    payload.with("groupLabels").remove("alertname");
+    payload.with("commonLabels").remove("alertname");
+    payload.withArray("alerts").forEach(a -> {
+      ((ObjectNode) a.path("annotations")).remove("summary");
+      ((ObjectNode) a.path("labels")).remove("alertname");
+    });
+
+    Answer opened = send(payload);
+
+    assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
+    String title = (String) runtime.getVariable(incident(opened.body().path("incidentNumber").asText()).getId(), Variables.TITLE);
+    assertThat(title).startsWith("[FIRING:3] checkout checkout").hasSize(200).endsWith("…");
+  }
+
+  @Test
   void shouldRefuseInvalidGrafanaPayloadsNamingTheField() {
     ObjectNode noOrg = firing();
     noOrg.remove("orgId");
