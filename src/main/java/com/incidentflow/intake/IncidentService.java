@@ -81,8 +81,29 @@ public class IncidentService {
    * form (StepValidationException) and records the authenticated user as reporter.
    */
   public Created report(IncidentReport report) {
-    ProcessInstance incident =
-        starts.run(() -> runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY, report.toVariables()));
+    return report(report, Map.of());
+  }
+
+  /**
+   * @param systemValues values the system adds to the report and no form asks for (the alert intake's
+   *     severity hint)
+   */
+  public Created report(IncidentReport report, Map<String, Object> systemValues) {
+    Map<String, Object> variables = new HashMap<>(systemValues);
+    variables.putAll(report.toVariables());
+    ProcessInstance incident;
+    if (systemValues.isEmpty()) {
+      incident = starts.run(() -> runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY, variables));
+    } else {
+      // Values no form asks for are the system's (ProcessDataGuard refuses them from a person): the
+      // system starts the incident, after the caller was checked (AlertIntakeService), and names the
+      // caller as reporter itself.
+      String reporter = access.currentUserId();
+      if (reporter != null) {
+        variables.put(Variables.REPORTED_BY, reporter);
+      }
+      incident = starts.run(() -> access.asEngine(() -> runtime.startProcessInstanceByKey(IncidentProcess.PROCESS_KEY, variables)));
+    }
     String number = incident.getBusinessKey();
     return new Created(number, incident.getId(), location(number));
   }

@@ -73,6 +73,12 @@ public class IncidentNotifications {
         Set<String> onCase = recipients.ofUsers(participants.get());
         yield onCase.isEmpty() ? groups(Groups.ENGINEERS) : onCase;
       }
+      // Monitoring says the alert resolved: the engineers holding the case decide what that means;
+      // while nobody holds it, all engineers.
+      case ALERT_RESOLVED -> {
+        Set<String> onCase = recipients.ofUsers(participants.get());
+        yield onCase.isEmpty() ? groups(Groups.ENGINEERS) : onCase;
+      }
       // CS negotiate deadlines with clients: every changed ETA reaches them.
       case ETA_CHANGED -> groups(Groups.CS);
       // CS contact the clients; managers learn the final scope.

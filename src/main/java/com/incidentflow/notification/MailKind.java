@@ -11,7 +11,8 @@ public enum MailKind {
           Variables.OCCURRED_AT, Variables.REPORT_SOURCE, Variables.CLIENTS_REPORTED,
           Variables.USER_ACTION, Variables.SCREEN_SHOWN, Variables.ERROR_TEXT, Variables.URL,
           Variables.RECENT_CHANGE, Variables.RECENT_CHANGE_DESCRIPTION, Variables.RECENT_CHANGE_BY,
-          Variables.PROVISIONAL_SCOPE, Variables.PROVISIONAL_CLIENTS, Variables.PROVISIONAL_IMPACT)),
+          Variables.PROVISIONAL_SCOPE, Variables.PROVISIONAL_CLIENTS, Variables.PROVISIONAL_IMPACT,
+          Variables.ALERT_SEVERITY, Variables.SUGGESTED_IMPORTANCE)),
   PRIORITY_DECIDED(
       "priorityDecided",
       List.of(
@@ -50,6 +51,11 @@ public enum MailKind {
       List.of(
           Variables.PRIORITY, Variables.ETA, Variables.NEXT_ACTIONS, Variables.CLIENT_DEADLINE,
           Variables.PROVISIONAL_CLIENTS, Variables.AFFECTED_CLIENT_LIST)),
+  ALERT_RESOLVED(
+      "alertResolved",
+      List.of(
+          Variables.ALERT_RESOLVED_AT, Variables.PRIORITY, Variables.ALERT_SEVERITY, Variables.NEXT_ACTIONS,
+          Variables.ETA)),
   RESOLVED(
       "resolved",
       List.of(

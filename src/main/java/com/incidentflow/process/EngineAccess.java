@@ -29,6 +29,12 @@ public class EngineAccess {
     this.authorizations = authorizations;
   }
 
+  /** Who calls, or null for the engine itself (job executor, a webhook authenticated by its token). */
+  public String currentUserId() {
+    Authentication caller = identity.getCurrentAuthentication();
+    return caller == null ? null : caller.getUserId();
+  }
+
   /** The caller may read every incident's history (engineers, managers, CS, admins). */
   public boolean mayReadAllIncidents() {
     Authentication caller = identity.getCurrentAuthentication();

@@ -17,7 +17,8 @@ public final class IncidentProcess {
   public static final java.util.Set<String> SYSTEM_WRITTEN =
       java.util.Set.of(Variables.INCIDENT_NUMBER, Variables.REPORTED_BY, Variables.PRIORITY, Variables.JUDGEMENT_TARGET,
           Variables.FIRST_RESPONSE_TARGET, Variables.STATUS_UPDATE_INTERVAL, Variables.RESOLVE_TARGET, Variables.ANNOUNCED_ETA,
-          Variables.FIXED_BY, Variables.AFFECTED_CLIENT_LIST, Variables.CLIENT);
+          Variables.FIXED_BY, Variables.AFFECTED_CLIENT_LIST, Variables.CLIENT, Variables.ALERT_SEVERITY,
+          Variables.SUGGESTED_IMPORTANCE, Variables.ALERT_RESOLVED_AT);
 
   private IncidentProcess() {}
 
@@ -55,8 +56,18 @@ public final class IncidentProcess {
     public static final String END_RESOLVED = "EndEvent_Resolved";
     public static final String ETA_CHANGED = "StartEvent_EtaChanged";
     public static final String ANNOUNCE_ETA = "ServiceTask_AnnounceEta";
+    public static final String ALERT_RESOLVED = "StartEvent_AlertResolved";
+    public static final String ANNOUNCE_ALERT_RESOLVED = "ServiceTask_AnnounceAlertResolved";
 
     private Tasks() {}
+  }
+
+  /** Messages the model catches. */
+  public static final class Messages {
+    /** Monitoring reported the alert that opened the incident as resolved. */
+    public static final String ALERT_RESOLVED = "alertResolved";
+
+    private Messages() {}
   }
 
   /** Process variables. Values of choices are the names of the enums in {@link Choices}. */
@@ -73,6 +84,12 @@ public final class IncidentProcess {
     public static final String SCREENSHOT_URL = "screenshotUrl";
     public static final String ERROR_TEXT = "errorText";
     public static final String OCCURRED_AT = "occurredAt";
+    // Set by the alert intake, never by a form: the alert's severity label and the importance it
+    // suggests to the managers (shown on Judge importance, never chosen for them)
+    public static final String ALERT_SEVERITY = "alertSeverity";
+    public static final String SUGGESTED_IMPORTANCE = "suggestedImportance";
+    /** Local to the alert-resolved event subprocess: when monitoring said the alert resolved. */
+    public static final String ALERT_RESOLVED_AT = "alertResolvedAt";
     // Confirm the situation (状況の確認)
     public static final String RECENT_CHANGE = "recentChange";
     public static final String RECENT_CHANGE_DESCRIPTION = "recentChangeDescription";

@@ -49,6 +49,15 @@ public final class ApiClient {
     return exchange(http, HttpMethod.POST, path, body, headers);
   }
 
+  public Answer getWithBearer(String path, String token) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token);
+    // A prepared URI: the path may carry an already encoded query (a poll Location).
+    ResponseEntity<String> response =
+        http.exchange(java.net.URI.create(http.getRootUri() + path), HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    return new Answer(response.getStatusCode().value(), response.getHeaders(), read(response.getBody()));
+  }
+
   public Answer get(String path, Object... uriVariables) {
     return exchange(http.withBasicAuth("emma", "emma"), HttpMethod.GET, path, null, new HttpHeaders(), uriVariables);
   }
@@ -71,7 +80,12 @@ public final class ApiClient {
   }
 
   public static ObjectNode fixture(String name) {
-    try (InputStream in = ApiClient.class.getResourceAsStream("/alertmanager/" + name)) {
+    return sample("alertmanager/" + name);
+  }
+
+  /** A payload sample under src/test/resources, e.g. "grafana/firing.json". */
+  public static ObjectNode sample(String path) {
+    try (InputStream in = ApiClient.class.getResourceAsStream("/" + path)) {
       return (ObjectNode) JSON.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

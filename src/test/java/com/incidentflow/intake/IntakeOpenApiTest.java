@@ -25,7 +25,7 @@ class IntakeOpenApiTest {
     docs.body().path("paths").fieldNames().forEachRemaining(paths::add);
     assertThat(paths)
         .containsExactlyInAnyOrder(
-            "/api/incidents", "/api/incidents/{number}", "/api/alerts/alertmanager",
+            "/api/incidents", "/api/incidents/{number}", "/api/alerts/alertmanager", "/api/alerts/grafana", "/api/alerts/groups",
             "/api/incidents/{number}/timeline", "/api/incidents/{number}/evidence",
             "/api/incidents/{number}/report", "/api/incidents/{number}/report.md", "/api/metrics");
     JsonNode report = docs.body().path("components").path("schemas").path("IncidentReport");

@@ -12,7 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The alert_group table: which incident an Alertmanager group has, and how often it was seen. */
+/** The alert_group table: which incident a monitoring alert group has, and how often it was seen. */
 @Repository
 public class AlertGroups {
 
@@ -48,6 +48,13 @@ public class AlertGroups {
   /** The row, locked until the surrounding transaction ends, so that decisions on it serialise. */
   public Optional<AlertGroup> lock(String groupKey) {
     return jdbc.query("SELECT " + COLUMNS + " FROM alert_group WHERE group_key = ? FOR UPDATE", AlertGroups::row, groupKey)
+        .stream()
+        .findFirst();
+  }
+
+  /** The row as committed, without locking: for notifications waiting for another to open the incident. */
+  public Optional<AlertGroup> find(String groupKey) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM alert_group WHERE group_key = ?", AlertGroups::row, groupKey)
         .stream()
         .findFirst();
   }

@@ -1,7 +1,7 @@
 package com.incidentflow.intake.alert;
 
 import com.incidentflow.intake.IncidentReport;
-import com.incidentflow.intake.alert.AlertmanagerNotification.Alert;
+import com.incidentflow.intake.alert.MonitoringNotification.MonitoredAlert;
 import com.incidentflow.process.Choices.ReportSource;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -31,61 +31,74 @@ final class AlertReport {
 
   private AlertReport() {}
 
-  static IncidentReport of(AlertmanagerNotification n) {
-    Alert first = n.alerts().get(0);
+  static IncidentReport of(MonitoringNotification n) {
+    MonitoredAlert first = n.alerts().get(0);
     return new IncidentReport(
         fit(title(n, first), TITLE_MAX),
         ReportSource.MONITORING,
         fit(n.commonLabels().get(CLIENT), CLIENTS_MAX),
         fit(
-            "No user action: Prometheus Alertmanager"
+            "No user action: " + n.source().fullName()
                 + (n.receiver() == null ? "" : " (receiver " + n.receiver() + ")")
                 + " reported alert group " + n.groupKey()
                 + " with " + n.alerts().size() + " alert(s).",
             TEXT_MAX),
         fit(firstNonBlank(n.commonAnnotations().get(DESCRIPTION), first.annotations().get(DESCRIPTION)), TEXT_MAX),
-        link(first.generatorURL(), n.externalURL()),
-        null,
+        // Where an engineer sees the problem: Grafana's panel or dashboard, else the query behind the alert.
+        link(first.panelURL(), first.dashboardURL(), first.generatorURL(), n.externalURL()),
+        link(n.alerts().stream().map(MonitoredAlert::imageURL).toArray(String[]::new)),
         fit(details(n), TEXT_MAX),
-        n.alerts().stream().map(Alert::startsAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(OffsetDateTime.now()));
+        n.alerts().stream().map(MonitoredAlert::startsAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(OffsetDateTime.now()));
   }
 
-  static String title(AlertmanagerNotification n, Alert first) {
+  static String title(MonitoringNotification n, MonitoredAlert first) {
     String title =
         firstNonBlank(
             n.commonAnnotations().get(SUMMARY),
             first.annotations().get(SUMMARY),
             n.groupLabels().get(ALERTNAME),
             n.commonLabels().get(ALERTNAME),
-            first.labels().get(ALERTNAME));
+            first.labels().get(ALERTNAME),
+            n.title());
     return title != null ? title : "Alert " + n.groupKey();
   }
 
   /** Everything monitoring said, for the engineer who confirms the situation. */
-  static String details(AlertmanagerNotification n) {
+  static String details(MonitoringNotification n) {
     StringBuilder text = new StringBuilder();
-    text.append("Alertmanager group ").append(n.groupKey()).append(" (").append(n.status()).append(")\n");
+    text.append(n.source().shortName()).append(" group ").append(n.groupKey()).append(" (").append(n.status()).append(")\n");
     if (n.externalURL() != null) {
-      text.append("Alertmanager: ").append(n.externalURL()).append('\n');
+      text.append(n.source().shortName()).append(": ").append(n.externalURL()).append('\n');
     }
     if (!n.commonLabels().isEmpty()) {
       text.append("Common labels: ").append(pairs(n.commonLabels())).append('\n');
     }
-    for (Alert alert : n.alerts()) {
+    for (MonitoredAlert alert : n.alerts()) {
       text.append("\n[").append(alert.status() == null ? n.status() : alert.status()).append("] ")
           .append(pairs(alert.labels())).append(" since ").append(alert.startsAt()).append('\n');
       new TreeMap<>(alert.annotations()).forEach((k, v) -> text.append("  ").append(k).append(": ").append(v).append('\n'));
-      if (alert.generatorURL() != null) {
-        text.append("  source: ").append(alert.generatorURL()).append('\n');
+      if (!alert.values().isEmpty()) {
+        text.append("  values: ").append(pairs(alert.values())).append('\n');
       }
+      line(text, "source", alert.generatorURL());
+      line(text, "dashboard", alert.dashboardURL());
+      line(text, "panel", alert.panelURL());
+      line(text, "image", alert.imageURL());
+      line(text, "silence", alert.silenceURL());
     }
     if (n.truncatedAlerts() != null && n.truncatedAlerts() > 0) {
-      text.append("\n(").append(n.truncatedAlerts()).append(" more alerts were truncated by Alertmanager)\n");
+      text.append("\n(").append(n.truncatedAlerts()).append(" more alerts were truncated by ").append(n.source().shortName()).append(")\n");
     }
     return text.toString().strip();
   }
 
-  private static String pairs(Map<String, String> labels) {
+  private static void line(StringBuilder text, String name, String url) {
+    if (url != null) {
+      text.append("  ").append(name).append(": ").append(url).append('\n');
+    }
+  }
+
+  private static String pairs(Map<String, ?> labels) {
     return new TreeMap<>(labels).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
   }
 

@@ -1,5 +1,7 @@
 package com.incidentflow.intake.alert;
 
+import com.incidentflow.intake.alert.MonitoringNotification.MonitoredAlert;
+import com.incidentflow.intake.alert.MonitoringNotification.Source;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,6 +36,16 @@ public record AlertmanagerNotification(
 
   public boolean firing() {
     return FIRING.equals(status);
+  }
+
+  public MonitoringNotification toMonitoring() {
+    return new MonitoringNotification(
+        Source.ALERTMANAGER, groupKey, status, receiver, groupLabels, commonLabels, commonAnnotations, externalURL,
+        truncatedAlerts, null,
+        alerts.stream()
+            .map(a -> new MonitoredAlert(
+                a.status(), a.labels(), a.annotations(), a.startsAt(), a.endsAt(), a.generatorURL(), null, null, null, null, null))
+            .toList());
   }
 
   public Map<String, String> groupLabels() {

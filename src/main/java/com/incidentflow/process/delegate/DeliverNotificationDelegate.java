@@ -27,7 +27,7 @@ public class DeliverNotificationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String incidentId = (String) execution.getVariable(Variables.INCIDENT_ID);
     MailKind kind = MailKind.valueOf((String) execution.getVariable(Variables.NOTIFICATION));
-    Supplier<Collection<String>> involved = kind == MailKind.STATUS_UPDATE_DUE
+    Supplier<Collection<String>> involved = kind == MailKind.STATUS_UPDATE_DUE || kind == MailKind.ALERT_RESOLVED
         ? () -> participants.workingOn(incidentId, Tasks.CONTACT_CLIENT)
         : () -> participants.of(incidentId);
     notifications.deliver(

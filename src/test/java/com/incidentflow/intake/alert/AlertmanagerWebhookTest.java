@@ -62,9 +62,7 @@ class AlertmanagerWebhookTest {
   }
 
   ObjectNode resolved() {
-    ObjectNode payload = firing().put("status", "resolved");
-    payload.withArray("alerts").forEach(a -> ((ObjectNode) a).put("status", "resolved").put("endsAt", "2026-11-25T00:40:00Z"));
-    return payload;
+    return ApiClient.fixture("resolved.json").put("groupKey", groupKey);
   }
 
   Answer send(ObjectNode payload) {
@@ -114,6 +112,29 @@ class AlertmanagerWebhookTest {
     assertThat(details.path("alert").path("groupKey").asText()).isEqualTo(groupKey);
     assertThat(details.path("alert").path("repeats").asInt()).isZero();
     assertThat(details.path("alert").path("status").asText()).isEqualTo("FIRING");
+  }
+
+  @Test
+  void shouldSuggestTheImportanceOfTheSeverityLabelWithoutDecidingIt() {
+    String number = send(firing()).body().path("incidentNumber").asText();
+
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+    assertThat(runtime.getVariables(pid))
+        .containsEntry(Variables.ALERT_SEVERITY, "critical")
+        .containsEntry(Variables.SUGGESTED_IMPORTANCE, "HIGH")
+        .doesNotContainKey(Variables.IMPORTANCE);
+  }
+
+  @Test
+  void shouldIgnoreFieldsAlertmanagerMayAddLater() {
+    ObjectNode payload = firing();
+    payload.putObject("futureGroupInfo").put("shard", 3);
+    ((ObjectNode) payload.withArray("alerts").get(0)).put("silencedBy", "nobody").putArray("inhibitedBy");
+
+    Answer opened = send(payload);
+
+    assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
+    assertThat(incidentsOfGroup()).isEqualTo(1);
   }
 
   @Test
@@ -326,10 +347,82 @@ class AlertmanagerWebhookTest {
     List<Answer> answers =
         ApiClient.simultaneously(200, 50, () -> api.postWithBearer(AlertController.PATH, payload, ApiClient.ALERT_TOKEN));
 
-    assertThat(answers).extracting(Answer::status).containsOnly(200, 201);
+    assertThat(answers).extracting(Answer::status).isSubsetOf(200, 201, 202);
     assertThat(answers).filteredOn(a -> a.body().path("outcome").asText().equals("OPENED")).hasSize(1);
-    assertThat(answers).filteredOn(a -> a.body().path("outcome").asText().equals("REPEATED")).hasSize(199);
+    String number = answers.stream().filter(a -> a.status() == 201).findFirst().orElseThrow().body().path("incidentNumber").asText();
+    for (Answer answer : answers) {
+      assertThat(numberOf(answer)).as(answer.body().toString()).isEqualTo(number);
+    }
     assertThat(incidentsOfGroup()).isEqualTo(1);
     assertThat(groupRow()).containsEntry("REPEATS", 199);
+    // Repeats that waited for the number are on the timeline like the others.
+    assertThat(comments((String) groupRow().get("PROCESS_INSTANCE_ID"))).hasSize(199).allMatch(c -> c.startsWith("Alertmanager: still firing"));
+  }
+
+  /** The incident's number from the answer itself, or from polling the Location of a 202. */
+  String numberOf(Answer answer) {
+    if (answer.status() != 202) {
+      return answer.body().path("incidentNumber").asText();
+    }
+    Answer polled = api.getWithBearer(answer.headers().getLocation().toString(), ApiClient.ALERT_TOKEN);
+    assertThat(polled.status()).as(polled.body().toString()).isEqualTo(200);
+    return polled.body().path("incidentNumber").asText();
+  }
+
+  @Test
+  void shouldAnswer202WithAPollLocationWhenTheIncidentIsStillBeingOpenedAfterTheWait() {
+    // Another node claimed the group and is still starting its incident.
+    jdbc.update(
+        "INSERT INTO alert_group (group_key, incident_number, process_instance_id, status, repeats, first_seen, last_seen)"
+            + " VALUES (?, NULL, NULL, 'FIRING', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+        groupKey);
+
+    Answer waiting = send(firing());
+
+    assertThat(waiting.status()).isEqualTo(202);
+    assertThat(waiting.body().path("outcome").asText()).isEqualTo("OPENING");
+    assertThat(waiting.body().path("incidentNumber").isNull()).isTrue();
+    assertThat(waiting.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+    String location = waiting.headers().getLocation().toString();
+    assertThat(location).startsWith("/api/alerts/groups?key=");
+    assertThat(waiting.body().path("location").asText()).isEqualTo(location);
+    assertThat(groupRow()).containsEntry("REPEATS", 1);
+    assertThat(api.getWithBearer(location, ApiClient.ALERT_TOKEN).status()).isEqualTo(202);
+    assertThat(api.getWithBearer(location, "not-the-token").status()).isEqualTo(401);
+
+    // The other node finishes opening: the poll now names the incident.
+    String number = api.post("/api/incidents", "{\"title\":\"Opened by the other node\",\"reportSource\":\"MONITORING\","
+        + "\"userAction\":\"none\",\"occurredAt\":\"2026-11-25T09:12:00+09:00\"}").body().path("number").asText();
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+    jdbc.update("UPDATE alert_group SET incident_number = ?, process_instance_id = ? WHERE group_key = ?", number, pid, groupKey);
+
+    Answer polled = api.getWithBearer(location, ApiClient.ALERT_TOKEN);
+    assertThat(polled.status()).isEqualTo(200);
+    assertThat(polled.body().path("incidentNumber").asText()).isEqualTo(number);
+    assertThat(polled.body().path("location").asText()).isEqualTo("/api/incidents/" + number);
+    assertThat(send(firing()).body().path("incidentNumber").asText()).isEqualTo(number);
+  }
+
+  @Test
+  void shouldAnswer202ForAResolvedNotificationWhileTheIncidentIsStillBeingOpened() {
+    jdbc.update(
+        "INSERT INTO alert_group (group_key, incident_number, process_instance_id, status, repeats, first_seen, last_seen)"
+            + " VALUES (?, NULL, NULL, 'FIRING', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+        groupKey);
+
+    Answer resolved = send(resolved());
+
+    assertThat(resolved.status()).isEqualTo(202);
+    assertThat(resolved.body().path("outcome").asText()).isEqualTo("OPENING");
+    assertThat(resolved.headers().getLocation()).hasToString(AlertIntakeService.groupLocation(groupKey));
+    assertThat(groupRow()).containsEntry("STATUS", "RESOLVED");
+  }
+
+  @Test
+  void shouldAnswer404WhenPollingAGroupNobodyOpens() {
+    Answer unknown = api.getWithBearer(AlertIntakeService.groupLocation(groupKey), ApiClient.ALERT_TOKEN);
+
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.contentType()).isEqualTo("application/problem+json");
   }
 }
