@@ -88,7 +88,7 @@ public final class IncidentProcess {
     // suggests to the managers (shown on Judge importance, never chosen for them)
     public static final String ALERT_SEVERITY = "alertSeverity";
     public static final String SUGGESTED_IMPORTANCE = "suggestedImportance";
-    /** Local to the alert-resolved event subprocess: when monitoring said the alert resolved. */
+    /** When monitoring last said the alert resolved (the incident's, so its queued mail can name it). */
     public static final String ALERT_RESOLVED_AT = "alertResolvedAt";
     // Confirm the situation (状況の確認)
     public static final String RECENT_CHANGE = "recentChange";

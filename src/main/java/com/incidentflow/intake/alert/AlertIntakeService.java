@@ -251,7 +251,7 @@ public class AlertIntakeService {
       }
       return runtime.createMessageCorrelation(Messages.ALERT_RESOLVED)
           .processInstanceId(group.processInstanceId())
-          .setVariableLocal(Variables.ALERT_RESOLVED_AT, now.atZone(team.zone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).toString())
+          .setVariable(Variables.ALERT_RESOLVED_AT, now.atZone(team.zone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).toString())
           .correlateWithResult();
     });
   }

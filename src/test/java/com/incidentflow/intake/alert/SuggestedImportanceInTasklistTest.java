@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.incidentflow.IncidentFlowTest;
 import com.incidentflow.Mails;
+import com.incidentflow.process.IncidentProcess;
 import com.incidentflow.intake.ApiClient;
 import com.incidentflow.process.IncidentDriver;
 import com.incidentflow.process.IncidentProcess.Tasks;
@@ -91,7 +92,7 @@ class SuggestedImportanceInTasklistTest {
     String number = new ApiClient(http)
         .postWithBearer(AlertController.GRAFANA_PATH, ApiClient.sample("grafana/firing.json").put("groupKey", groupKey).toString(), ApiClient.ALERT_TOKEN)
         .body().path("incidentNumber").asText();
-    ProcessInstance incident = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+    ProcessInstance incident = runtime.createProcessInstanceQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY).processInstanceBusinessKey(number).singleResult();
     IncidentDriver driver = new IncidentDriver(engine);
     driver.complete(incident, Tasks.CONFIRM_SITUATION, "emma", situation());
     driver.complete(incident, Tasks.PROVISIONAL_IMPACT, "emma", provisionalImpact("SOME"));
