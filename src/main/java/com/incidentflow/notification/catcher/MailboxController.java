@@ -1,5 +1,6 @@
 package com.incidentflow.notification.catcher;
 
+import com.incidentflow.localization.TeamTime;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -9,10 +10,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.server.ResponseStatusException;
 
 /** /mailbox: the mails the embedded catcher received, for the demo setup. */
@@ -28,20 +31,25 @@ import org.springframework.web.server.ResponseStatusException;
 public class MailboxController {
 
   private final MailCatcher catcher;
+  private final TeamTime time;
 
-  public MailboxController(MailCatcher catcher) {
+  public MailboxController(MailCatcher catcher, TeamTime time) {
     this.catcher = catcher;
+    this.time = time;
   }
 
   @GetMapping("/mailbox")
-  public String mailbox(Model model) throws MessagingException, IOException {
+  public String mailbox(
+      @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage, Model model)
+      throws MessagingException, IOException {
+    Locale reader = TeamTime.readerLocale(acceptLanguage);
     List<MimeMessage> messages = catcher.messages();
     List<MailSummary> mails = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       MimeMessage m = messages.get(i);
       mails.add(
           new MailSummary(
-              i, m.getSubject(), addresses(m.getAllRecipients()), m.getSentDate(), part(m, "text/plain")));
+              i, m.getSubject(), addresses(m.getAllRecipients()), sent(m, reader), part(m, "text/plain")));
     }
     model.addAttribute("mails", mails);
     return "mailbox";
@@ -57,6 +65,10 @@ public class MailboxController {
     return ResponseEntity.ok()
         .header("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'")
         .body(part(messages.get(index), "text/html"));
+  }
+
+  private String sent(MimeMessage message, Locale reader) throws MessagingException {
+    return message.getSentDate() == null ? "" : time.format(message.getSentDate(), reader);
   }
 
   private static String addresses(Address[] addresses) {
@@ -82,6 +94,6 @@ public class MailboxController {
     return null;
   }
 
-  public record MailSummary(int index, String subject, String to, Date sent, String text) {}
+  public record MailSummary(int index, String subject, String to, String sent, String text) {}
 
 }
