@@ -70,7 +70,7 @@ public class CamundaForm {
             d -> {
               WebElement field = field(label);
               if (field.findElements(By.cssSelector(".fjs-select-display, input")).stream()
-                  .anyMatch(shown -> shown.getText().startsWith(option) || String.valueOf(shown.getDomProperty("value")).startsWith(option))) {
+                  .anyMatch(shown -> shows(shown.getText(), option) || shows(String.valueOf(shown.getDomProperty("value")), option))) {
                 return true;
               }
               List<WebElement> items = d.findElements(item).stream().filter(WebElement::isDisplayed).toList();
@@ -152,6 +152,12 @@ public class CamundaForm {
     String english = "substring-after(normalize-space(.), ' / ')";
     return english + " = " + literal(label) + " or " + english + " = " + literal(label + "*")
         + " or " + text + " = " + literal(label) + " or " + text + " = " + literal(label + "*");
+  }
+
+  /** Whether a field showing this text shows the option, by its English part after " / " or as a whole. */
+  private static boolean shows(String text, String option) {
+    int slash = text.indexOf(" / ");
+    return text.startsWith(option) || (slash >= 0 && text.substring(slash + 3).startsWith(option));
   }
 
   /** An option reads "日本語 / English" (or just one language); chosen by the start of its English. */
