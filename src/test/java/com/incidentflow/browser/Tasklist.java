@@ -86,9 +86,12 @@ public class Tasklist {
   }
 
   private int countAtLeastOne(String name) {
-    wait.withMessage(() -> "a task named '" + name + "' in " + taskNames())
-        .until(d -> taskNames().stream().anyMatch(n -> n.startsWith(name)));
-    return (int) taskNames().stream().filter(n -> n.startsWith(name)).count();
+    // Counted inside the wait: the list may re-render between two reads (a stale entry is read again).
+    return wait.withMessage(() -> "a task named '" + name + "' in " + taskNames())
+        .until(d -> {
+          int count = (int) taskNames().stream().filter(n -> n.startsWith(name)).count();
+          return count > 0 ? count : null;
+        });
   }
 
   /** The incident number the list shows for the first task of this name (the filter's "Incident" column). */
