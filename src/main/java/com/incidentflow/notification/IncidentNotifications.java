@@ -1,5 +1,6 @@
 package com.incidentflow.notification;
 
+import com.incidentflow.localization.TeamTime;
 import com.incidentflow.notification.IncidentFacts.OpenTask;
 import com.incidentflow.notification.MailRenderer.Fact;
 import com.incidentflow.notification.MailRenderer.MailView;
@@ -29,23 +30,29 @@ public class IncidentNotifications {
           Variables.JUDGEMENT_TARGET, Variables.FIRST_RESPONSE_TARGET,
           Variables.STATUS_UPDATE_INTERVAL, Variables.RESOLVE_TARGET);
 
+  /** Stored as ISO-8601; the reader gets them in the team's zone and words. */
+  private static final Set<String> TIMES = Set.of(Variables.OCCURRED_AT, Variables.ETA, Variables.CLIENT_DEADLINE);
+
   private final RecipientDirectory recipients;
   private final MailRenderer renderer;
   private final MailGateway gateway;
   private final NotificationProperties properties;
   private final SentMailLog log;
+  private final TeamTime time;
 
   public IncidentNotifications(
       RecipientDirectory recipients,
       MailRenderer renderer,
       MailGateway gateway,
       NotificationProperties properties,
-      SentMailLog log) {
+      SentMailLog log,
+      TeamTime time) {
     this.recipients = recipients;
     this.renderer = renderer;
     this.gateway = gateway;
     this.properties = properties;
     this.log = log;
+    this.time = time;
   }
 
   /**
@@ -165,6 +172,9 @@ public class IncidentNotifications {
   private String display(String name, String value, Locale locale) {
     if (DURATIONS.contains(name)) {
       return Durations.human(value, locale);
+    }
+    if (TIMES.contains(name)) {
+      return time.formatStored(value, locale).orElse(value);
     }
     return renderer.messageOr("value." + value, value, locale);
   }

@@ -25,10 +25,10 @@ public class DuplicateIncidents {
             .find(handledIn)
             .orElseThrow(() -> new IllegalStateException("No incident " + handledIn + " exists"));
     tasks.createComment(
-        null, duplicateInstanceId, "Already handled in " + handledIn + " / " + handledIn + " で対応中");
+        null, duplicateInstanceId, handledIn + " で対応中 / Already handled in " + handledIn);
     tasks.createComment(
         null,
         original.processInstanceId(),
-        duplicateNumber + " was closed as a duplicate of this incident / " + duplicateNumber + " はこの障害の重複として終了");
+        duplicateNumber + " はこの障害の重複として終了 / " + duplicateNumber + " was closed as a duplicate of this incident");
   }
 }

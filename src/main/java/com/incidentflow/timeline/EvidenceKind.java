@@ -22,7 +22,7 @@ public enum EvidenceKind {
   }
 
   public String label() {
-    return english + " / " + japanese;
+    return japanese + " / " + english;
   }
 
   /** How an entry of this kind is stored as a comment. */

@@ -1,6 +1,7 @@
 package com.incidentflow.timeline;
 
 import com.incidentflow.config.TemplateEngines;
+import com.incidentflow.localization.TeamTime;
 import com.incidentflow.notification.NotificationProperties;
 import com.incidentflow.process.IncidentProcess.Tasks;
 import com.incidentflow.process.IncidentProcess.Variables;
@@ -9,8 +10,6 @@ import com.incidentflow.timeline.IncidentReportView.Section;
 import com.incidentflow.timeline.IncidentReportView.Step;
 import com.incidentflow.timeline.TimelineEntry.Field;
 import com.incidentflow.timeline.TimelineEntry.Kind;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,16 +29,16 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 @Service
 public class IncidentReportService {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
-
   private final TimelineService timelines;
   private final NotificationProperties team;
+  private final TeamTime time;
   private final ResourceBundleMessageSource messages = TemplateEngines.messages("i18n/report");
   private final SpringTemplateEngine engine = TemplateEngines.create("report", ".md", messages);
 
-  public IncidentReportService(TimelineService timelines, NotificationProperties team) {
+  public IncidentReportService(TimelineService timelines, NotificationProperties team, TeamTime time) {
     this.timelines = timelines;
     this.team = team;
+    this.time = time;
   }
 
   public Optional<String> markdown(String number) {
@@ -70,15 +69,15 @@ public class IncidentReportService {
     sections.add(section("report.clientContacts", entries, step(Tasks.CONTACT_CLIENT), Set.of(), locale));
     sections.add(section("report.lessons", entries, step(Tasks.WRAP_UP), Set.of(Variables.LESSONS_LEARNED, Variables.FOLLOW_UP_ACTIONS), locale));
     List<Line> lines = entries.stream()
-        .map(e -> new Line(e.at().format(TIME), e.actor() == null ? "" : e.actor(), what(e, locale), detail(e)))
+        .map(e -> new Line(time.format(e.at().toInstant(), locale), e.actor() == null ? "" : e.actor(), what(e, locale), detail(e)))
         .toList();
     return new IncidentReportView(
         timeline.number(),
         timeline.latest(Variables.TITLE).orElse(""),
         timeline.latest(Variables.PRIORITY).orElse("—"),
         status,
-        reported.at().format(TIME) + (reported.actor() == null ? "" : " — " + reported.actor()),
-        timeline.open() ? "—" : entries.get(entries.size() - 1).at().format(TIME),
+        time.format(reported.at().toInstant(), locale) + (reported.actor() == null ? "" : " — " + reported.actor()),
+        timeline.open() ? "—" : time.format(entries.get(entries.size() - 1).at().toInstant(), locale),
         sections,
         lines);
   }
@@ -97,9 +96,9 @@ public class IncidentReportService {
       List<Field> fields = entry.fields().stream().filter(f -> only.isEmpty() || only.contains(f.name())).toList();
       String by = entry.actor() == null ? "" : " — " + entry.actor();
       if (entry.kind() == Kind.EVIDENCE) {
-        steps.add(new Step(entry.fields().get(0).value() + by + " (" + entry.at().format(TIME) + ")", List.of(), entry.text()));
+        steps.add(new Step(entry.fields().get(0).value() + by + " (" + time.format(entry.at().toInstant(), locale) + ")", List.of(), entry.text()));
       } else if (!fields.isEmpty()) {
-        steps.add(new Step(entry.text() + by + " (" + entry.at().format(TIME) + ")", fields, null));
+        steps.add(new Step(entry.text() + by + " (" + time.format(entry.at().toInstant(), locale) + ")", fields, null));
       }
     }
     return new Section(text(heading, locale), steps);

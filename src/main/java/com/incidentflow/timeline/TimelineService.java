@@ -2,6 +2,7 @@ package com.incidentflow.timeline;
 
 import com.incidentflow.notification.Durations;
 import com.incidentflow.notification.MailRenderer;
+import com.incidentflow.localization.TeamTime;
 import com.incidentflow.notification.NotificationProperties;
 import com.incidentflow.notification.SentMailLog;
 import com.incidentflow.process.IncidentDirectory;
@@ -67,10 +68,11 @@ public class TimelineService {
   private final FormCatalog forms;
   private final MailRenderer texts;
   private final NotificationProperties reader;
+  private final TeamTime time;
 
   public TimelineService(
       IncidentDirectory incidents, HistoryService history, TaskService tasks, RepositoryService repository,
-      FormCatalog forms, MailRenderer texts, NotificationProperties reader, SentMailLog sentMails) {
+      FormCatalog forms, MailRenderer texts, NotificationProperties reader, SentMailLog sentMails, TeamTime time) {
     this.incidents = incidents;
     this.sentMails = sentMails;
     this.history = history;
@@ -79,6 +81,7 @@ public class TimelineService {
     this.forms = forms;
     this.texts = texts;
     this.reader = reader;
+    this.time = time;
   }
 
   public Optional<Timeline> of(String number) {
@@ -130,7 +133,7 @@ public class TimelineService {
       String eta = Objects.toString(update.getValue(), null);
       if (eta != null && !eta.equals(previousEta)) {
         entries.add(new TimelineEntry(at(update.getTime()), Kind.ETA, null, null,
-            List.of(new Field(Variables.ETA, label(Variables.ETA), eta)), texts.messageOr("timeline.etaChanged", "ETA changed (予定の変更)", reader.locale())));
+            List.of(new Field(Variables.ETA, label(Variables.ETA), readable(eta))), texts.messageOr("timeline.etaChanged", "ETA changed (予定の変更)", reader.locale())));
       }
       previousEta = eta;
     }
@@ -234,6 +237,9 @@ public class TimelineService {
   }
 
   private String words(FormField field, Object value) {
+    if ("datetime".equals(field.type())) {
+      return readable(value.toString());
+    }
     if (value instanceof Boolean flag) {
       return texts.messageOr(flag ? "value.YES" : "value.NO", flag ? "Yes" : "No", reader.locale());
     }
@@ -244,6 +250,11 @@ public class TimelineService {
       return String.join(", ", list.stream().map(e -> field.valueLabels().getOrDefault(String.valueOf(e), String.valueOf(e))).toList());
     }
     return field.valueLabels().getOrDefault(value.toString(), value.toString());
+  }
+
+  /** A stored time (ISO-8601) in the team's zone and the reader's words; the entry's own time stays ISO. */
+  private String readable(String stored) {
+    return time.formatStored(stored, reader.locale()).orElse(stored);
   }
 
   private String label(String name) {

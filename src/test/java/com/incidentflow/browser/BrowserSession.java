@@ -47,19 +47,35 @@ public class BrowserSession implements BeforeAllCallback, AfterAllCallback, Test
   private WebDriver driver;
   private Path profile;
   private int shots;
+  private WebappLanguage language = WebappLanguage.ENGLISH;
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     requireExecutable(CHROMIUM, "chromium");
     requireExecutable(CHROMEDRIVER, "chromium-driver");
     cleanScreenshots();
+    start();
+  }
+
+  /** From now on a browser whose language is this one: Chromium is restarted when it changes. */
+  public void use(WebappLanguage wanted) throws IOException {
+    if (wanted != language) {
+      quit();
+      language = wanted;
+      start();
+    }
+  }
+
+  private void start() throws IOException {
     profile = Files.createTempDirectory("incident-flow-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--window-size=1400,1200", "--lang=en-US", "--user-data-dir=" + profile);
+        "--no-first-run", "--window-size=1400,1200", "--lang=" + language.tag, "--user-data-dir=" + profile);
+    // --lang sets the UI; the pages read navigator.languages and the server Accept-Language, both from this.
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language.tag));
     // The page's console (failed requests, script errors) is kept with a failure's screenshot.
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
@@ -79,13 +95,19 @@ public class BrowserSession implements BeforeAllCallback, AfterAllCallback, Test
 
   @Override
   public void afterAll(ExtensionContext context) throws IOException {
+    quit();
+  }
+
+  private void quit() throws IOException {
     if (driver != null) {
       driver.quit();
+      driver = null;
     }
     if (profile != null) {
       try (Stream<Path> files = Files.walk(profile)) {
         files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
       }
+      profile = null;
     }
   }
 
@@ -120,6 +142,10 @@ public class BrowserSession implements BeforeAllCallback, AfterAllCallback, Test
     return driver;
   }
 
+  public WebappLanguage language() {
+    return language;
+  }
+
   /**
    * Clicks an element as a person does, after scrolling it to the middle of its scroll pane: the
    * task form scrolls inside Tasklist, whose fixed footer would otherwise take a click on its last line.
@@ -146,7 +172,7 @@ public class BrowserSession implements BeforeAllCallback, AfterAllCallback, Test
   /** Saves what the browser shows now as target/screenshots/NN-step.png. */
   public Path snap(String step) {
     shots++;
-    Path target = SCREENSHOTS.resolve(String.format("%02d-%s.png", shots, step.replaceAll("[^A-Za-z0-9-]+", "-")));
+    Path target = SCREENSHOTS.resolve(String.format("%02d-%s-%s.png", shots, language.tag, step.replaceAll("[^A-Za-z0-9-]+", "-")));
     try {
       Files.createDirectories(SCREENSHOTS);
       File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

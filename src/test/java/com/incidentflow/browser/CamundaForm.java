@@ -10,7 +10,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A Camunda Form (form-js) as Tasklist renders it. Fields are found by their visible English
- * label (the part before " / ", matched whole so "Root cause" is not "Root cause found"), as a
+ * label (the part after " / ", matched whole so "Root cause" is not "Root cause found"), as a
  * person finds them; values are typed and clicked, never set by script.
  */
 public class CamundaForm {
@@ -43,7 +43,7 @@ public class CamundaForm {
    * clicks again.
    */
   public CamundaForm choose(String label, String option) {
-    By choice = By.xpath(".//label[starts-with(normalize-space(.), " + literal(option) + ")]");
+    By choice = By.xpath(".//label[" + option(option) + "]");
     wait.withMessage(() -> "'" + option + "' chosen for '" + label + "'")
         .pollingEvery(java.time.Duration.ofMillis(300))
         .until(
@@ -63,14 +63,14 @@ public class CamundaForm {
    * option (focus arriving from the previous field may already have opened it).
    */
   public CamundaForm select(String label, String option) {
-    By item = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(.), " + literal(option) + ")]");
+    By item = By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][" + option(option) + "]");
     wait.withMessage(() -> "'" + option + "' selected for '" + label + "'")
         .pollingEvery(java.time.Duration.ofMillis(300))
         .until(
             d -> {
               WebElement field = field(label);
               if (field.findElements(By.cssSelector(".fjs-select-display, input")).stream()
-                  .anyMatch(shown -> shown.getText().startsWith(option) || String.valueOf(shown.getDomProperty("value")).startsWith(option))) {
+                  .anyMatch(shown -> shows(shown.getText(), option) || shows(String.valueOf(shown.getDomProperty("value")), option))) {
                 return true;
               }
               List<WebElement> items = d.findElements(item).stream().filter(WebElement::isDisplayed).toList();
@@ -146,12 +146,23 @@ public class CamundaForm {
                 + "[.//label[" + labelled(label) + "]]"));
   }
 
-  /** A label reads "English / 日本語", maybe numbered ("1. What the user did / …"), maybe starred when required. */
+  /** A label reads "日本語 / English", maybe numbered ("1. ユーザーが何をしたのか / What the user did"), maybe starred when required. */
   private static String labelled(String label) {
     String text = "normalize-space(.)";
-    String unnumbered = "substring-after(normalize-space(.), '. ')";
-    return "starts-with(" + text + ", " + literal(label + " /") + ") or starts-with(" + unnumbered + ", " + literal(label + " /") + ")"
+    String english = "substring-after(normalize-space(.), ' / ')";
+    return english + " = " + literal(label) + " or " + english + " = " + literal(label + "*")
         + " or " + text + " = " + literal(label) + " or " + text + " = " + literal(label + "*");
+  }
+
+  /** Whether a field showing this text shows the option, by its English part after " / " or as a whole. */
+  private static boolean shows(String text, String option) {
+    int slash = text.indexOf(" / ");
+    return text.startsWith(option) || (slash >= 0 && text.substring(slash + 3).startsWith(option));
+  }
+
+  /** An option reads "日本語 / English" (or just one language); chosen by the start of its English. */
+  private static String option(String option) {
+    return "starts-with(substring-after(normalize-space(.), ' / '), " + literal(option) + ") or starts-with(normalize-space(.), " + literal(option) + ")";
   }
 
   static String literal(String text) {

@@ -86,9 +86,12 @@ public class Tasklist {
   }
 
   private int countAtLeastOne(String name) {
-    wait.withMessage(() -> "a task named '" + name + "' in " + taskNames())
-        .until(d -> taskNames().stream().anyMatch(n -> n.startsWith(name)));
-    return (int) taskNames().stream().filter(n -> n.startsWith(name)).count();
+    // Counted inside the wait: the list may re-render between two reads (a stale entry is read again).
+    return wait.withMessage(() -> "a task named '" + name + "' in " + taskNames())
+        .until(d -> {
+          int count = (int) taskNames().stream().filter(n -> n.startsWith(name)).count();
+          return count > 0 ? count : null;
+        });
   }
 
   /** The incident number the list shows for the first task of this name (the filter's "Incident" column). */
@@ -103,8 +106,9 @@ public class Tasklist {
   }
 
   public Tasklist claim() {
-    browser.click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Claim']"))));
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//button[normalize-space(.)='Claim']")));
+    By claim = By.xpath("//button[normalize-space(.)=" + literal(words().claim) + "]");
+    browser.click(wait.until(ExpectedConditions.elementToBeClickable(claim)));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(claim));
     return this;
   }
 
@@ -114,7 +118,7 @@ public class Tasklist {
 
   /** Clicks Complete; the caller decides what should follow (the task gone, or an error shown). */
   public Tasklist clickComplete() {
-    browser.click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
+    browser.click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)=" + literal(words().complete) + "]"))));
     return this;
   }
 
@@ -162,7 +166,7 @@ public class Tasklist {
 
   /** Opens the task's Diagram tab; answers whether the element is highlighted as the current step. */
   public boolean diagramHighlights(String elementId) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'nav-tabs')]//a[normalize-space(.)='Diagram']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'nav-tabs')]//a[normalize-space(.)=" + literal(words().diagramTab) + "]"))).click();
     By element = By.cssSelector("g.djs-element[data-element-id='" + elementId + "']");
     wait.until(ExpectedConditions.visibilityOfElementLocated(element));
     wait.until(d -> d.findElement(element).getAttribute("class").contains("highlight"));
@@ -174,7 +178,7 @@ public class Tasklist {
   }
 
   public Tasklist openFormTab() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'nav-tabs')]//a[normalize-space(.)='Form']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'nav-tabs')]//a[normalize-space(.)=" + literal(words().formTab) + "]"))).click();
     return this;
   }
 
@@ -187,9 +191,14 @@ public class Tasklist {
 
   /** Clicks the start form's Start button and waits for the dialog to close. */
   public Tasklist start() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'modal')]//button[normalize-space(.)='Start']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'modal')]//button[normalize-space(.)=" + literal(words().start) + "]"))).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
     return this;
+  }
+
+  /** The webapp's own words in the browser's language (its buttons and tabs). */
+  private WebappLanguage words() {
+    return browser.language();
   }
 
   public String pageText() {

@@ -128,7 +128,7 @@ class IncidentApiTest {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.contentType()).isEqualTo("application/problem+json");
     assertThat(refused.errorFields()).containsExactlyInAnyOrder(Variables.TITLE, Variables.USER_ACTION, Variables.OCCURRED_AT);
-    assertThat(refused.errorMessage(Variables.TITLE)).isEqualTo("'Title / 件名' is required");
+    assertThat(refused.errorMessage(Variables.TITLE)).isEqualTo("'件名 / Title' is required");
     assertThat(refused.body().path("status").asInt()).isEqualTo(400);
     assertThat(refused.body().path("instance").asText()).isEqualTo("/api/incidents");
     assertThat(refused.body().toString()).doesNotContain("Exception", "at com.");

@@ -53,15 +53,21 @@ class CockpitIncidentMetricsBrowserTest {
     // Fail loudly, never skip: a missing browser must not pass as a green build.
     assertThat(CHROMIUM).as("chromium").isExecutable();
     assertThat(CHROMEDRIVER).as("chromedriver").isExecutable();
+    chromium("en-US");
+    identitySetup.ensureMember(IncidentMetricsApiTest.ADMIN, Groups.INCIDENT_ADMINS);
+  }
+
+  /** A browser whose first language is this one (Chromium's --lang and its Accept-Language). */
+  void chromium(String language) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,2000");
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,2000", "--lang=" + language);
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    identitySetup.ensureMember(IncidentMetricsApiTest.ADMIN, Groups.INCIDENT_ADMINS);
   }
 
   @AfterEach
@@ -74,7 +80,39 @@ class CockpitIncidentMetricsBrowserTest {
   @Test
   void shouldShowIncidentMetricsFromTheCockpitDashboard() throws Exception {
     MetricsHistory history = new MetricsHistory(engine);
+    showMetrics(history);
 
+    WebElement resolve = wait.until(ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-metric=time-to-resolve]"), "9h 12m"))
+        ? browser.findElement(By.cssSelector("[data-metric=time-to-resolve]")) : null;
+    assertThat(resolve.getText()).contains("P1 3 6h 0m 9h 12m");
+    assertThat(browser.findElement(By.cssSelector("[data-metric=time-to-acknowledge]")).getText())
+        .contains("P1 3 20m 0s 36m 0s").contains("P3 1 30m 0s 30m 0s");
+    assertThat(browser.findElement(By.cssSelector("[data-metric=time-to-mitigate]")).getText()).contains("P1 3 1h 30m 1h 54m");
+    assertThat(browser.findElement(By.cssSelector("[data-metric=per-client]")).getText()).contains("Acme Corp 3").contains("Globex 1");
+    assertThat(browser.findElements(By.cssSelector("[data-metric=weekly-trend] svg rect"))).hasSize(4);
+    // Times in the team's zone (Asia/Tokyo), in the reader's words.
+    assertThat(browser.findElement(By.cssSelector("[data-metric=oldest-open] tbody")).getText()).containsPattern("\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2} JST");
+    WebElement openLink = browser.findElement(By.cssSelector("[data-metric=oldest-open] a"));
+    assertThat(openLink.getAttribute("href")).matches(".*#/process-instance/[^/]+/runtime");
+    screenshot("cockpit-incident-metrics.png");
+
+    openLink.click();
+    wait.until(ExpectedConditions.urlMatches("#/process-instance/[^/]+/runtime"));
+
+    // The same figures for a Japanese browser: Japanese words and times, English only where Cockpit has no Japanese.
+    browser.quit();
+    chromium("ja");
+    showMetrics(history);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-metric=time-to-resolve]"), "9時間12分"));
+    assertThat(browser.findElement(By.cssSelector("[data-metric=time-to-resolve]")).getText()).contains("解決までの時間").contains("P1 3 6時間0分 9時間12分");
+    assertThat(browser.findElement(By.cssSelector("[data-metric=oldest-open] tbody")).getText()).containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日\\([日月火水木金土]\\) \\d{2}:\\d{2} JST");
+    assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("障害メトリクス");
+    screenshot("cockpit-incident-metrics-ja.png");
+  }
+
+  /** Logs in to Cockpit as admin, opens Incident metrics from the dashboard and shows the history's weeks. */
+  private void showMetrics(MetricsHistory history) {
     browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys("admin");
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys("admin");
@@ -87,22 +125,6 @@ class CockpitIncidentMetricsBrowserTest {
         "arguments[0].from.value = arguments[1]; arguments[0].to.value = arguments[2];",
         form, history.period().from().toString(), history.period().to().toString());
     form.findElement(By.cssSelector("button[type=submit]")).click();
-
-    WebElement resolve = wait.until(ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector("[data-metric=time-to-resolve]"), "9h 12m"))
-        ? browser.findElement(By.cssSelector("[data-metric=time-to-resolve]")) : null;
-    assertThat(resolve.getText()).contains("P1 3 6h 0m 9h 12m");
-    assertThat(browser.findElement(By.cssSelector("[data-metric=time-to-acknowledge]")).getText())
-        .contains("P1 3 20m 0s 36m 0s").contains("P3 1 30m 0s 30m 0s");
-    assertThat(browser.findElement(By.cssSelector("[data-metric=time-to-mitigate]")).getText()).contains("P1 3 1h 30m 1h 54m");
-    assertThat(browser.findElement(By.cssSelector("[data-metric=per-client]")).getText()).contains("Acme Corp 3").contains("Globex 1");
-    assertThat(browser.findElements(By.cssSelector("[data-metric=weekly-trend] svg rect"))).hasSize(4);
-    WebElement openLink = browser.findElement(By.cssSelector("[data-metric=oldest-open] a"));
-    assertThat(openLink.getAttribute("href")).matches(".*#/process-instance/[^/]+/runtime");
-    screenshot("cockpit-incident-metrics.png");
-
-    openLink.click();
-    wait.until(ExpectedConditions.urlMatches("#/process-instance/[^/]+/runtime"));
   }
 
   private void screenshot(String name) throws Exception {

@@ -168,8 +168,8 @@ class IncidentResponseProcessTest {
         .hasNotPassed(Tasks.JUDGE_URGENCY, Tasks.DECIDE_PRIORITY)
         .isEnded();
     assertThat(original).isWaitingAt(Tasks.INVESTIGATE);
-    assertThat(messages(duplicate)).contains("Already handled in " + original.getBusinessKey() + " / " + original.getBusinessKey() + " で対応中");
-    assertThat(messages(original)).anySatisfy(m -> assertThat(m).startsWith(duplicate.getBusinessKey() + " was closed as a duplicate"));
+    assertThat(messages(duplicate)).contains(original.getBusinessKey() + " で対応中 / Already handled in " + original.getBusinessKey());
+    assertThat(messages(original)).anySatisfy(m -> assertThat(m).startsWith(duplicate.getBusinessKey() + " はこの障害の重複として終了 / "));
   }
 
   @Test

@@ -177,8 +177,10 @@ class EvidenceTrailTest {
     assertThat(driver.variable(incident, Variables.ETA)).isEqualTo("2041-05-01T18:00+09:00");
     assertThat(Mails.withSubjectContaining(smtp, "ETA changed")).hasSize(1);
     assertThat(Mails.recipients(Mails.withSubjectContaining(smtp, "ETA changed").get(0))).containsExactly("chloe@example.com");
+    // People read the ETA in the team's zone and words; the variable and the API keep ISO-8601.
+    assertThat(Mails.body(Mails.withSubjectContaining(smtp, "ETA changed").get(0))).contains("1 May 2041 18:00 JST").doesNotContain("2041-05-01T18:00");
     assertThat(timelines.of(incident.getBusinessKey()).orElseThrow().entries())
-        .filteredOn(e -> e.kind() == Kind.ETA).extracting(e -> e.fields().get(0).value()).containsExactly("2041-05-01T18:00+09:00");
+        .filteredOn(e -> e.kind() == Kind.ETA).extracting(e -> e.fields().get(0).value()).containsExactly("1 May 2041 18:00 JST");
 
     driver.complete(investigation, "emma", rootCauseFound());
     driver.complete(incident, Tasks.CONFIRM_IMPACT, "emma", impact("NONE", null));
@@ -196,6 +198,9 @@ class EvidenceTrailTest {
     ResponseEntity<Map> timeline = http.withBasicAuth("chloe", "chloe").getForEntity("/api/incidents/{n}/timeline", Map.class, number);
     assertThat(timeline.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat((List<?>) timeline.getBody().get("entries")).isNotEmpty();
+    // The API keeps ISO-8601 with the offset; only the words people read are localised.
+    assertThat((String) ((Map<?, ?>) ((List<?>) timeline.getBody().get("entries")).get(0)).get("at"))
+        .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\+09:00");
     assertThat(http.withBasicAuth("chloe", "chloe").getForEntity("/api/incidents/{n}/report.md", String.class, number).getBody()).contains("# " + number);
     assertThat(http.withBasicAuth("ivan", "ivan").getForEntity("/api/incidents/{n}/timeline", String.class, number).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidentflow.localization.TeamTime;
+import com.incidentflow.metrics.IncidentMetrics;
 import com.incidentflow.metrics.IncidentMetricsService;
 import com.incidentflow.metrics.MetricsPeriod;
 import com.incidentflow.security.Groups;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.core.Response.Status;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -36,8 +40,13 @@ public class IncidentMetricsResource extends AbstractCockpitPluginResource {
   private static final ObjectMapper JSON =
       new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  public IncidentMetricsResource(String engineName) {
+  private final TeamTime time;
+  private final Locale reader;
+
+  public IncidentMetricsResource(String engineName, TeamTime time, Locale reader) {
     super(engineName);
+    this.time = time;
+    this.reader = reader;
   }
 
   @GET
@@ -63,10 +72,19 @@ public class IncidentMetricsResource extends AbstractCockpitPluginResource {
       throw failure(Status.BAD_REQUEST, e.getMessage());
     }
     try {
-      return JSON.writeValueAsString(service.report(period));
+      return JSON.writeValueAsString(view(service.report(period)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The report as /api/metrics has it, plus each time in the words the reader sees (reportedAtText). */
+  private ObjectNode view(IncidentMetrics metrics) {
+    ObjectNode view = JSON.valueToTree(metrics);
+    for (int i = 0; i < metrics.oldestOpen().size(); i++) {
+      ((ObjectNode) view.get("oldestOpen").get(i)).put("reportedAtText", time.format(metrics.oldestOpen().get(i).reportedAt(), reader));
+    }
+    return view;
   }
 
   private static LocalDate date(String text) {

@@ -1,5 +1,6 @@
 package com.incidentflow.notification.catcher;
 
+import com.incidentflow.localization.TeamTime;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -16,10 +17,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -39,14 +42,19 @@ public class MailboxController {
 
   private final MailCatcher catcher;
   private final IdentityService identity;
+  private final TeamTime time;
 
-  public MailboxController(MailCatcher catcher, IdentityService identity) {
+  public MailboxController(MailCatcher catcher, IdentityService identity, TeamTime time) {
     this.catcher = catcher;
     this.identity = identity;
+    this.time = time;
   }
 
   @GetMapping("/mailbox")
-  public String mailbox(Model model) throws MessagingException, IOException {
+  public String mailbox(
+      @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage, Model model)
+      throws MessagingException, IOException {
+    Locale language = TeamTime.readerLocale(acceptLanguage);
     List<MimeMessage> messages = catcher.messages();
     Reader reader = reader();
     List<MailSummary> mails = new ArrayList<>();
@@ -57,7 +65,7 @@ public class MailboxController {
       }
       mails.add(
           new MailSummary(
-              i, m.getSubject(), addresses(m.getAllRecipients()), m.getSentDate(), part(m, "text/plain")));
+              i, m.getSubject(), addresses(m.getAllRecipients()), sent(m, language), part(m, "text/plain")));
     }
     model.addAttribute("mails", mails);
     return "mailbox";
@@ -106,6 +114,10 @@ public class MailboxController {
     }
   }
 
+  private String sent(MimeMessage message, Locale reader) throws MessagingException {
+    return message.getSentDate() == null ? "" : time.format(message.getSentDate(), reader);
+  }
+
   private static String addresses(Address[] addresses) {
     return addresses == null
         ? ""
@@ -129,6 +141,6 @@ public class MailboxController {
     return null;
   }
 
-  public record MailSummary(int index, String subject, String to, Date sent, String text) {}
+  public record MailSummary(int index, String subject, String to, String sent, String text) {}
 
 }

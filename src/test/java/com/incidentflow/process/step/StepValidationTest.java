@@ -60,8 +60,8 @@ class StepValidationTest {
     assertThatThrownBy(() -> driver.complete(incident, Tasks.CONFIRM_SITUATION, "emma", incomplete))
         .isInstanceOf(StepValidationException.class)
         .hasMessageContaining("'Confirm the situation (状況の確認)' cannot be completed")
-        .hasMessageContaining("'1. What the user did / ユーザーが何をしたのか' is required")
-        .hasMessageContaining("'3. Was a related feature changed recently? / 関連機能の変更が直近で行われていないか' is required");
+        .hasMessageContaining("'1. ユーザーが何をしたのか / What the user did' is required")
+        .hasMessageContaining("'3. 関連機能の変更が直近で行われていないか / Was a related feature changed recently?' is required");
 
     Task stillOpen = driver.task(incident, Tasks.CONFIRM_SITUATION);
     assertThat(taskService.getVariable(stillOpen.getId(), Variables.USER_ACTION)).isEqualTo("Saved an invoice in the billing screen");
@@ -94,7 +94,7 @@ class StepValidationTest {
     values.remove(Variables.RECENT_CHANGE_BY);
 
     assertThatThrownBy(() -> driver.complete(incident, Tasks.CONFIRM_SITUATION, "emma", values))
-        .hasMessageContaining("'Who made it? / 誰が修正したか' is required when a related change was made");
+        .hasMessageContaining("'誰が修正したか / Who made it?' is required when a related change was made");
   }
 
   @Test
@@ -106,7 +106,7 @@ class StepValidationTest {
 
     assertThatThrownBy(() -> driver.report("emma", report))
         .isInstanceOf(StepValidationException.class)
-        .hasMessageContaining("'Title / 件名' is required")
+        .hasMessageContaining("'件名 / Title' is required")
         .hasMessageContaining("must be a date and time");
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
   }
@@ -121,7 +121,7 @@ class StepValidationTest {
             IncidentProcess.PROCESS_KEY);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) refused.getBody().get("message")).contains("'Title / 件名' is longer than 200 characters");
+    assertThat((String) refused.getBody().get("message")).contains("'件名 / Title' is longer than 200 characters");
   }
 
   @Test
@@ -149,7 +149,7 @@ class StepValidationTest {
     Map<String, Object> values = helpNeeded("infra");
     values.remove(Variables.HELP_GROUP);
     assertThatThrownBy(() -> driver.complete(incident, Tasks.INVESTIGATE, "emma", values))
-        .hasMessageContaining("'Ask which team / 協力を依頼するチーム' is required when help is needed");
+        .hasMessageContaining("'協力を依頼するチーム / Ask which team' is required when help is needed");
 
     values.put(Variables.HELP_GROUP, "managers");
     assertThatThrownBy(() -> driver.complete(incident, Tasks.INVESTIGATE, "emma", values))
@@ -172,7 +172,7 @@ class StepValidationTest {
     Map<String, Object> rejection = review("REJECTED");
     rejection.remove(Variables.REVIEW_COMMENTS);
     assertThatThrownBy(() -> driver.complete(incident, Tasks.REVIEW_FIX, "kenji", rejection))
-        .hasMessageContaining("'Comments / コメント' is required when the fix is rejected");
+        .hasMessageContaining("'コメント / Comments' is required when the fix is rejected");
     assertThat(driver.openTasks(incident, Tasks.REVIEW_FIX)).hasSize(1);
   }
 

@@ -1,0 +1,16 @@
+package com.incidentflow.config;
+
+import com.incidentflow.localization.TeamTime;
+import com.incidentflow.notification.NotificationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one formatter of times people read, in the team's zone and language (incident-flow.notifications.*). */
+@Configuration
+public class TeamTimeConfiguration {
+
+  @Bean
+  TeamTime teamTime(NotificationProperties team) {
+    return new TeamTime(team.zone(), team.locale());
+  }
+}
