@@ -12,7 +12,10 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
+import com.incidentflow.localization.TeamTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +47,7 @@ class MailboxTest {
     }
     catcher = new MailCatcher(new MailCatcherProperties(true, port));
     catcher.start();
-    mailbox = new MailboxController(catcher, identity);
+    mailbox = new MailboxController(catcher, identity, new TeamTime(ZoneId.of("Asia/Tokyo"), Locale.ENGLISH));
     send("emma@example.com", "For Emma");
     send("maria@example.com", "For Maria");
     send("chloe@example.com, emma@example.com", "For Chloe and Emma");
@@ -89,7 +92,7 @@ class MailboxTest {
   private List<String> subjectsFor(String user, String group) throws Exception {
     logIn(user, group);
     ExtendedModelMap model = new ExtendedModelMap();
-    mailbox.mailbox(model);
+    mailbox.mailbox(null, model);
     return ((List<MailboxController.MailSummary>) model.get("mails")).stream().map(MailboxController.MailSummary::subject).toList();
   }
 
