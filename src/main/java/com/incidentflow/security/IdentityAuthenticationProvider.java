@@ -40,7 +40,14 @@ public class IdentityAuthenticationProvider implements AuthenticationProvider {
       throw new BadCredentialsException(WRONG_CREDENTIALS);
     }
     throttle.attempt(user, client);
-    if (!identity.checkPassword(user, password)) {
+    boolean right;
+    try {
+      right = identity.checkPassword(user, password);
+    } catch (RuntimeException e) {
+      throttle.abandoned(user, client);
+      throw e;
+    }
+    if (!right) {
       throttle.failed(user, client);
       throw new BadCredentialsException(WRONG_CREDENTIALS);
     }

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
  * ones, so the answers tell nothing about who exists. Replaces Camunda's own throttle, which
  * counts per user only and locks an account permanently after ten failures.
  *
- * <p>Each attempt counts as a failure when it starts and is forgiven when it succeeds: parallel
- * guesses cannot all slip through before the first failure is recorded. Time is the engine's
- * clock. Kept in memory: a restart forgets the counts, which only shortens a lock.
+ * <p>Only wrong passwords count, so many simultaneous logins of a script never lock it. Once a
+ * pair has used its free failures, it gets one password check at a time: parallel guesses cannot
+ * all slip through before the next failure is recorded. Time is the engine's clock. Kept in
+ * memory: a restart forgets the counts, which only shortens a lock.
  */
 @Component
 public class LoginThrottle {
@@ -39,12 +40,14 @@ public class LoginThrottle {
 
   private static final class Failures {
     int count;
+    int checking;
     long lockedUntil;
     long last;
   }
 
   /**
-   * Call before checking a password.
+   * Call before checking a password; then exactly one of {@link #succeeded}, {@link #failed} or
+   * {@link #abandoned}.
    *
    * @throws LoginLockedException while the pair is locked; the password must then not be checked
    */
@@ -58,11 +61,20 @@ public class LoginThrottle {
         log.warn("Login of '{}' from {} refused: temporarily locked for {} more s after {} failures", user, client, seconds, record.count);
         throw new LoginLockedException(seconds);
       }
-      record.count++;
+      if (record.count >= settings.freeFailures() && record.checking > 0) {
+        throw new LoginLockedException(1);
+      }
+      record.checking++;
       record.last = now;
-      int over = record.count - settings.freeFailures();
-      if (over > 0) {
-        record.lockedUntil = now + lockMillis(over);
+    }
+  }
+
+  /** The password could not be checked (e.g. the database failed): neither right nor wrong. */
+  public void abandoned(String user, String client) {
+    Failures record = failures.get(key(user, client));
+    if (record != null) {
+      synchronized (record) {
+        record.checking = Math.max(0, record.checking - 1);
       }
     }
   }
@@ -72,14 +84,22 @@ public class LoginThrottle {
     failures.remove(key(user, client));
   }
 
-  /** The password was wrong (already counted by {@link #attempt}); logged for whoever watches. */
+  /** The password was wrong: counted, and the pair locked once past its free failures; logged. */
   public void failed(String user, String client) {
-    Failures record = failures.get(key(user, client));
+    long now = ClockUtil.getCurrentTime().getTime();
+    Failures record = failures.computeIfAbsent(key(user, client), k -> new Failures());
     int count;
     long lockedFor;
-    synchronized (record == null ? this : record) {
-      count = record == null ? 0 : record.count;
-      lockedFor = record == null ? 0 : Math.max(0, record.lockedUntil - ClockUtil.getCurrentTime().getTime());
+    synchronized (record) {
+      record.checking = Math.max(0, record.checking - 1);
+      record.count++;
+      record.last = now;
+      int over = record.count - settings.freeFailures();
+      if (over > 0) {
+        record.lockedUntil = now + lockMillis(over);
+      }
+      count = record.count;
+      lockedFor = Math.max(0, record.lockedUntil - now);
     }
     if (lockedFor > 0) {
       log.warn("Failed login of '{}' from {} ({} in a row): locked for {} s", user, client, count, (lockedFor + 999) / 1000);

@@ -71,12 +71,19 @@ public class WebappLoginThrottleFilter extends OncePerRequestFilter {
       problems.tooManyAttempts(request, response, locked);
       return;
     }
-    chain.doFilter(new Replayed(request, body, form), response);
+    try {
+      chain.doFilter(new Replayed(request, body, form), response);
+    } catch (IOException | ServletException | RuntimeException e) {
+      throttle.abandoned(user, client);
+      throw e;
+    }
     int status = response.getStatus();
     if (status == HttpStatus.UNAUTHORIZED.value()) {
       throttle.failed(user, client);
     } else if (status < 300 || status == HttpStatus.FORBIDDEN.value()) {
       throttle.succeeded(user, client);
+    } else {
+      throttle.abandoned(user, client);
     }
   }
 

@@ -154,6 +154,21 @@ class SecurityChainTest {
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY).count()).isEqualTo(incidents);
   }
 
+  /** A refusal names what is wrong; it never hands the request body back (to logs, proxies, pages). */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/api/incidents", "/engine-rest/process-definition/key/incident-response/submit-form"})
+  void shouldNeverEchoARequestBodyInAnError(String path) {
+    String marker = "secret-looking-text-";
+    String body = "{\"title\": " + marker.repeat(5_000) + "}";
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+
+    ResponseEntity<String> refused = http.withBasicAuth("emma", "emma").exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+
+    assertThat(refused.getStatusCode().is4xxClientError()).isTrue();
+    assertThat(refused.getBody()).as("a 100 KB body, answered in a few lines").hasSizeLessThan(1_000);
+  }
+
   @Test
   void shouldKeepHealthOpenAndTellNothingMore() {
     ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
