@@ -109,7 +109,7 @@ class IncidentInBrowserTest {
     tasklist.openFilter(MY_WORK).awaitTasks(CONFIRM_SITUATION, 1);
     String incidentNumber = tasklist.incidentNumberOf(CONFIRM_SITUATION);
     ProcessInstance incident =
-        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(incidentNumber).singleResult();
+        engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY).processInstanceBusinessKey(incidentNumber).singleResult();
     assertThat(incident).as("the incident %s Tasklist shows", incidentNumber).isNotNull();
     tasklist.snap("emma-my-work-confirm-situation");
     tasklist.openTask(CONFIRM_SITUATION);
@@ -292,7 +292,7 @@ class IncidentInBrowserTest {
     tasklist.complete(WRAP_UP, 1);
 
     HistoricProcessInstance done =
-        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(incidentNumber).singleResult();
+        history.createHistoricProcessInstanceQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY).processInstanceBusinessKey(incidentNumber).singleResult();
     assertThat(done.getEndActivityId()).isEqualTo(Tasks.END_RESOLVED);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(done.getId()).variableName(Variables.FIXED_BY).singleResult().getValue())
         .isEqualTo("emma");
