@@ -20,13 +20,17 @@ import java.util.stream.Collectors;
 /** Reading what the real SMTP server (GreenMail) received. */
 public final class Mails {
 
+  /** System property that hands a child JVM the SMTP port of the test that started it. */
+  public static final String PORT_PROPERTY = "incident-flow.test.smtp-port";
+
   private Mails() {}
 
   /**
    * The SMTP port of this test JVM: free when chosen, so parallel builds on one machine do not
-   * collide. {@link TestMailPort} hands it to the app under test.
+   * collide. {@link TestMailPort} hands it to the app under test. A node a test starts in a JVM of its
+   * own is given the port of the test's server ({@link #PORT_PROPERTY}).
    */
-  public static final int PORT = freePort();
+  public static final int PORT = Integer.getInteger(Mails.PORT_PROPERTY, freePort());
 
   /** A fresh server for each test, on the port the app sends to. */
   public static GreenMailExtension server() {

@@ -14,11 +14,11 @@ import java.util.UUID;
  * when the run points at PostgreSQL (-Ppostgres sets spring.datasource.url), a new database on that
  * server, dropped at the end.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
-  final String url;
-  final String user;
-  final String password;
+  public final String url;
+  public final String user;
+  public final String password;
   private final Runnable drop;
 
   private TestDatabase(String url, String user, String password, Runnable drop) {
@@ -28,7 +28,7 @@ final class TestDatabase implements AutoCloseable {
     this.drop = drop;
   }
 
-  static TestDatabase create(String name) throws Exception {
+  public static TestDatabase create(String name) throws Exception {
     String serverUrl = System.getProperty("spring.datasource.url", "");
     if (serverUrl.startsWith("jdbc:postgresql:")) {
       String user = System.getProperty("spring.datasource.username");
@@ -54,7 +54,7 @@ final class TestDatabase implements AutoCloseable {
   }
 
   /** Spring arguments that point the app at this database (they win over system properties). */
-  List<String> arguments() {
+  public List<String> arguments() {
     List<String> arguments = new ArrayList<>();
     arguments.add("--spring.datasource.url=" + url);
     arguments.add("--spring.datasource.username=" + user);
@@ -62,7 +62,7 @@ final class TestDatabase implements AutoCloseable {
     return arguments;
   }
 
-  Connection connect() throws Exception {
+  public Connection connect() throws Exception {
     return DriverManager.getConnection(url, user, password);
   }
 

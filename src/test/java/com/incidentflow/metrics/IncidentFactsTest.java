@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * history, and a failure to write it never stops the incident.
  */
 @IncidentFlowTest
+@Tag("postgres") // our own SQL: also runs against PostgreSQL (./mvnw verify -Ppostgres, pom.xml)
 class IncidentFactsTest {
 
   @RegisterExtension static GreenMailExtension smtp = Mails.server();

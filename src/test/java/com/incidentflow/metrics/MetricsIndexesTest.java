@@ -10,15 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The metrics indexes exist once the app is up. They cannot come from schema.sql (it runs before the
+ * The metrics indexes exist once the app is up. They cannot be migrations (those run before the
  * engine creates ACT_HI_* on an empty database), so this checks the start-up path that creates them.
  */
 @IncidentFlowTest
+@Tag("postgres") // our own SQL: also runs against PostgreSQL (./mvnw verify -Ppostgres, pom.xml)
 class MetricsIndexesTest {
 
   @Autowired DataSource dataSource;
