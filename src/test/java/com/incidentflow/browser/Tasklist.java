@@ -7,7 +7,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -76,15 +75,12 @@ public class Tasklist {
   /** Opens the first listed task with this name and waits for its details. */
   public Tasklist openTask(String name) {
     awaitTasks(name, countAtLeastOne(name));
-    // The list re-renders when Tasklist refreshes it: find the entry again if it went stale.
-    wait.ignoring(StaleElementReferenceException.class).withMessage(() -> "open the task '" + name + "'").until(d -> {
-      WebElement task = d.findElements(TASKS).stream().filter(t -> t.getText().contains(name)).findFirst().orElse(null);
-      if (task == null) {
-        return false;
-      }
-      task.findElement(By.cssSelector("a")).click();
-      return true;
-    });
+    WebElement task =
+        driver.findElements(TASKS).stream()
+            .filter(t -> t.getText().contains(name))
+            .findFirst()
+            .orElseThrow();
+    task.findElement(By.cssSelector("a")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-task] .names, .task-details .names, [cam-tasklist-task]"), name));
     return this;
   }
