@@ -6,6 +6,7 @@ import com.incidentflow.IncidentFlowTest;
 import com.incidentflow.intake.ApiClient;
 import com.incidentflow.process.IncidentProcess;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ class SecurityChainTest {
 
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtime;
+  @Autowired IdentityService identity;
   @LocalServerPort int port;
 
   RawHttp raw;
@@ -63,6 +65,18 @@ class SecurityChainTest {
     assertThat(anonymous.body()).doesNotContain("incident_flow_").doesNotContain("openByPriority");
     assertThat(engineer.status()).isEqualTo(400);
     assertThat(engineer.body()).doesNotContain("incident_flow_").doesNotContain("openByPriority");
+  }
+
+  @Test
+  void shouldAnswerTheEnginesOwnRefusalAsTheSameProblemAndCreateNothing() {
+    String body = "{\"profile\":{\"id\":\"mallory\"},\"credentials\":{\"password\":\"Mallory-Pass-42!\"}}";
+
+    RawHttp.Response refused = raw.send("POST", "/engine-rest/user/create", RawHttp.basic("emma", "emma"), body);
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.head()).containsIgnoringCase("Content-Type: application/problem+json");
+    assertThat(refused.body()).contains("\"status\":403", "\"title\":\"Forbidden\"", "CREATE");
+    assertThat(identity.createUserQuery().userId("mallory").count()).isZero();
   }
 
   @Test
