@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
  * A notification as the message a Teams Workflow webhook posts: one Adaptive Card (1.4) with the
  * same facts as the mail and buttons to Tasklist, Cockpit and the report. Card text is a Markdown
  * subset, so what a person typed has its Markdown characters backslash-escaped: a typed
- * [link](…), **bold** or list marker stays text, and a typed &lt;at&gt; is no mention.
+ * [link](…), **bold** or list marker stays text. A typed &lt;at&gt; is no mention either: Teams
+ * mentions need an entity in the card, and it has none.
  */
 public final class TeamsCards {
 
-  private static final Pattern MARKDOWN = Pattern.compile("([\\\\*_`~\\[\\]()<>#|])");
+  /** What the card's Markdown subset (bold, italic, strike, code, links) reads; brackets start links. */
+  private static final Pattern MARKDOWN = Pattern.compile("([\\\\*_`~\\[\\]])");
   private static final Pattern LINE_START_LIST = Pattern.compile("(?m)^(\\s*)([-+]|\\d+\\.)(\\s)");
 
   private TeamsCards() {}
@@ -31,7 +33,8 @@ public final class TeamsCards {
     if (view.step() != null && !view.step().isBlank()) {
       status.add(fact(notice.labels().step(), view.step()));
     }
-    if (view.priority() != null) {
+    boolean priorityAmongFacts = view.facts().stream().anyMatch(fact -> fact.label().equals(notice.labels().priority()));
+    if (view.priority() != null && !priorityAmongFacts) {
       status.add(fact(notice.labels().priority(), view.priority()));
     }
     for (Fact fact : view.facts()) {

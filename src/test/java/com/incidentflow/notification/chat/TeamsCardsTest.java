@@ -12,8 +12,17 @@ class TeamsCardsTest {
 
   @Test
   void shouldEscapeAdaptiveCardMarkdownInTypedText() {
-    assertThat(TeamsCards.escape("[click](https://evil.example) **bold** _i_ `code` <at>maria</at> #1 a|b ~x~ \\"))
-        .isEqualTo("\\[click\\]\\(https://evil.example\\) \\*\\*bold\\*\\* \\_i\\_ \\`code\\` \\<at\\>maria\\</at\\> \\#1 a\\|b \\~x\\~ \\\\");
+    assertThat(TeamsCards.escape("[click](https://evil.example) **bold** _i_ `code` ~x~ \\ <at>maria</at> (PR #1)"))
+        .isEqualTo("\\[click\\](https://evil.example) \\*\\*bold\\*\\* \\_i\\_ \\`code\\` \\~x\\~ \\\\ <at>maria</at> (PR #1)");
+  }
+
+  @Test
+  void shouldNotRepeatThePriorityWhenTheMailListsIt() {
+    ChatNotice notice = SlackMessagesTest.notice(
+        SlackMessagesTest.view("Checkout down", List.of(new Fact("Priority", "P1"), new Fact("Urgency", "Urgent"))), List.of());
+    JsonNode facts = new ObjectMapper().valueToTree(TeamsCards.message(notice)).path("attachments").get(0).path("content").path("body").get(3).path("facts");
+
+    assertThat(facts.findValuesAsText("title")).containsExactly("Step", "Priority", "Urgency");
   }
 
   @Test
@@ -46,7 +55,7 @@ class TeamsCardsTest {
     assertThat(body.get(3).path("type").asText()).isEqualTo("FactSet");
     assertThat(body.get(3).path("facts").toString())
         .isEqualTo("[{\"title\":\"Step\",\"value\":\"Report to the manager\"},{\"title\":\"Priority\",\"value\":\"P1\"},"
-            + "{\"title\":\"Error\",\"value\":\"\\\\[x\\\\]\\\\(y\\\\)\"}]");
+            + "{\"title\":\"Error\",\"value\":\"\\\\[x\\\\](y)\"}]");
     assertThat(body.get(4).path("text").asText()).isEqualTo("Open steps");
     assertThat(body.get(5).path("items").get(0).path("text").asText()).isEqualTo("• Judge importance — unassigned");
     assertThat(body).allSatisfy(block -> assertThat(block.path("type").asText()).isIn("TextBlock", "FactSet", "Container"));
