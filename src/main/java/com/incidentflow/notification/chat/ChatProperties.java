@@ -14,11 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Chat beside mail (incident-flow.chat.*). A channel with nothing configured is off: no delivery
  * is queued for it. Blank values (an unset environment placeholder) count as not configured.
  *
+ * @param enabled false turns chat off whatever else is set (default true)
  * @param slack Slack's Web API with a bot token; a channel id per role
  * @param teams Teams Workflow webhooks (Adaptive Cards); a webhook URL per role
  */
 @ConfigurationProperties("incident-flow.chat")
-public record ChatProperties(Slack slack, Teams teams) {
+public record ChatProperties(Boolean enabled, Slack slack, Teams teams) {
 
   /** Roles that can have a chat channel of their own. */
   public static final Set<String> ROLES =
@@ -27,6 +28,7 @@ public record ChatProperties(Slack slack, Teams teams) {
   private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]{2,}");
 
   public ChatProperties {
+    enabled = enabled == null || enabled;
     slack = slack == null ? new Slack(null, null, null, null, null) : slack;
     teams = teams == null ? new Teams(null, null) : teams;
   }
@@ -34,8 +36,8 @@ public record ChatProperties(Slack slack, Teams teams) {
   public boolean isConfigured(Channel channel) {
     return switch (channel) {
       case MAIL -> false;
-      case SLACK -> slack.isConfigured();
-      case TEAMS -> teams.isConfigured();
+      case SLACK -> enabled && slack.isConfigured();
+      case TEAMS -> enabled && teams.isConfigured();
     };
   }
 

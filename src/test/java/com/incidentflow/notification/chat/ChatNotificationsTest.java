@@ -18,10 +18,15 @@ import com.incidentflow.notification.NotificationDelivery.Channel;
 import com.incidentflow.notification.chat.ChatStandIn.Request;
 import com.incidentflow.process.IncidentDriver;
 import com.incidentflow.process.IncidentProcess.Tasks;
+import com.incidentflow.process.IncidentProcess.Variables;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -49,6 +54,7 @@ class ChatNotificationsTest {
 
   static final String SLACK_POST = "/slack/api/chat.postMessage";
   static final String SLACK_UPDATE = "/slack/api/chat.update";
+  static final Path GOLDEN = Path.of("src/test/resources/golden/chat-transcript.md");
 
   @RegisterExtension static GreenMailExtension smtp = Mails.server();
 
@@ -58,6 +64,7 @@ class ChatNotificationsTest {
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired IdentityService identity;
 
   IncidentDriver driver;
 
@@ -298,6 +305,48 @@ class ChatNotificationsTest {
         .contains("will not succeed by retrying")
         .doesNotContain("127.0.0.1");
     assertThat(chatJob(incident, Channel.TEAMS).getRetries()).isZero();
+  }
+
+  /**
+   * One incident from report to wrap-up, every chat post in order, against the reviewed transcript:
+   * who hears what in which channel, thread by thread.
+   */
+  @Test
+  void shouldPostTheWholeIncidentAsTheReviewedTranscript() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2042-03-02T01:00:00Z")));
+    identity.setUserInfo("maria", ChatNotifications.SLACK_USER_INFO, "U0MARIA");
+    ProcessInstance incident = driver.report("emma", IncidentDriver.report("Invoices <fail> & @channel gets pinged"));
+    driver.complete(incident, Tasks.CONFIRM_SITUATION, "emma", situation());
+    driver.complete(incident, Tasks.PROVISIONAL_IMPACT, "emma", provisionalImpact("SOME"));
+    deliverAll(incident);
+    driver.complete(incident, Tasks.JUDGE_IMPORTANCE, "maria", importance("HIGH"));
+    driver.complete(incident, Tasks.JUDGE_URGENCY, "maria", urgency("URGENT"));
+    deliverAll(incident);
+    driver.complete(incident, Tasks.FIRST_RESPONSE, "emma", IncidentDriver.firstResponse());
+    driver.complete(incident, Tasks.INVESTIGATE, "emma", IncidentDriver.helpNeeded("infra"));
+    deliverAll(incident);
+    driver.complete(incident, Tasks.SPECIALIST_HELP, "ivan", IncidentDriver.values(Variables.SPECIALIST_FINDINGS, "app-2 disk was full"));
+    driver.complete(incident, Tasks.INVESTIGATE, "emma", rootCauseFound());
+    driver.complete(incident, Tasks.CONFIRM_IMPACT, "emma", impact("ONE", "Acme Corp"));
+    deliverAll(incident);
+    driver.complete(incident, Tasks.CONTACT_CLIENT, "chloe", IncidentDriver.clientContact("Understood"));
+    driver.complete(incident, Tasks.PERMANENT_FIX, "emma", IncidentDriver.fix());
+    driver.complete(incident, Tasks.REVIEW_FIX, "kenji", IncidentDriver.review("APPROVED"));
+    deliverAll(incident);
+    driver.complete(incident, Tasks.WRAP_UP, "emma", IncidentDriver.wrapUp());
+    deliverAll(incident);
+
+    assertThat(incident.getBusinessKey()).isEqualTo("INC-2042-0001");
+    String transcript = ChatTranscript.of(chat.requests(), Map.of(incident.getId(), "{incident}"));
+    Path actual = Path.of("target/actual-chat-transcript.md");
+    Files.writeString(actual, transcript, StandardCharsets.UTF_8);
+    assertThat(transcript).as("chat transcript differs from the reviewed %s; see %s", GOLDEN, actual)
+        .isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+  }
+
+  private void deliverAll(ProcessInstance incident) {
+    deliverChat(incident, Channel.SLACK);
+    deliverChat(incident, Channel.TEAMS);
   }
 
   private ProcessInstance reportToManager(String title) {

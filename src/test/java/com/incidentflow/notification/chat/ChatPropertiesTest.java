@@ -11,7 +11,7 @@ class ChatPropertiesTest {
 
   @Test
   void shouldConfigureNoChatWhenNothingIsSet() {
-    ChatProperties none = new ChatProperties(null, null);
+    ChatProperties none = new ChatProperties(null, null, null);
 
     assertThat(none.isConfigured(Channel.SLACK)).isFalse();
     assertThat(none.isConfigured(Channel.TEAMS)).isFalse();
@@ -21,11 +21,24 @@ class ChatPropertiesTest {
   @Test
   void shouldTreatUnsetEnvironmentPlaceholdersAsNotConfigured() {
     ChatProperties unset = new ChatProperties(
+        null,
         new ChatProperties.Slack("", null, Map.of("managers", "", "cs", " "), null, null),
         new ChatProperties.Teams(Map.of("managers", ""), null));
 
     assertThat(unset.isConfigured(Channel.SLACK)).isFalse();
     assertThat(unset.isConfigured(Channel.TEAMS)).isFalse();
+  }
+
+  @Test
+  void shouldConfigureNoChatWhenTurnedOff() {
+    ChatProperties off = new ChatProperties(
+        false,
+        new ChatProperties.Slack("xoxb-1", null, Map.of("cs", "C1"), null, null),
+        new ChatProperties.Teams(Map.of("cs", "https://teams.example/workflow"), null));
+
+    assertThat(off.isConfigured(Channel.SLACK)).isFalse();
+    assertThat(off.isConfigured(Channel.TEAMS)).isFalse();
+    assertThat(new ChatProperties(null, off.slack(), off.teams()).isConfigured(Channel.SLACK)).isTrue();
   }
 
   @Test
