@@ -68,39 +68,60 @@ public class IncidentNotifications {
     send(deliveryId, kind, incident, recipients(kind, incident, participants));
   }
 
-  private Set<String> recipients(MailKind kind, IncidentFacts incident, Supplier<Collection<String>> participants) {
+  /**
+   * Who a notification is for: the groups (roles) it goes to, the people on the case, and the groups
+   * that hear it when none of those people can be reached. Mail and chat share it, so both tell the
+   * same people.
+   */
+  public Audience audience(MailKind kind, IncidentFacts incident, Supplier<Collection<String>> participants) {
     return switch (kind) {
       // The manager hears of the incident before anyone judges it (上長に報告).
-      case MANAGER_REPORT, JUDGEMENT_OVERDUE, FIRST_RESPONSE_OVERDUE -> groups(Groups.MANAGERS);
+      case MANAGER_REPORT, JUDGEMENT_OVERDUE, FIRST_RESPONSE_OVERDUE -> Audience.of(Groups.MANAGERS);
       // Engineers respond within the targets; CS negotiate with clients around them.
-      case PRIORITY_DECIDED -> groups(Groups.ENGINEERS, Groups.CS);
-      case HELP_REQUESTED -> groups(incident.text(Variables.HELP_GROUP));
+      case PRIORITY_DECIDED -> Audience.of(Groups.ENGINEERS, Groups.CS);
+      case HELP_REQUESTED -> Audience.of(incident.text(Variables.HELP_GROUP));
       // The engineers holding the case; while nobody holds it, all engineers.
-      case STATUS_UPDATE_DUE -> {
-        Set<String> onCase = recipients.ofUsers(participants.get());
-        yield onCase.isEmpty() ? groups(Groups.ENGINEERS) : onCase;
-      }
+      case STATUS_UPDATE_DUE -> new Audience(List.of(), List.copyOf(participants.get()), List.of(Groups.ENGINEERS));
       // Monitoring says the alert resolved: the engineers holding the case decide what that means;
       // while nobody holds it, all engineers.
-      case ALERT_RESOLVED -> {
-        Set<String> onCase = recipients.ofUsers(participants.get());
-        yield onCase.isEmpty() ? groups(Groups.ENGINEERS) : onCase;
-      }
+      case ALERT_RESOLVED -> new Audience(List.of(), List.copyOf(participants.get()), List.of(Groups.ENGINEERS));
       // CS negotiate deadlines with clients: every changed ETA reaches them.
-      case ETA_CHANGED -> groups(Groups.CS);
+      case ETA_CHANGED -> Audience.of(Groups.CS);
       // CS contact the clients; managers learn the final scope.
-      case IMPACT_REPORTED -> groups(Groups.MANAGERS, Groups.CS);
+      case IMPACT_REPORTED -> Audience.of(Groups.MANAGERS, Groups.CS);
       // Everyone who worked a step or reported the incident, plus managers and CS.
-      case RESOLVED -> {
-        Set<String> to = new LinkedHashSet<>(recipients.ofUsers(participants.get()));
-        to.addAll(groups(Groups.MANAGERS, Groups.CS));
-        yield to;
-      }
+      case RESOLVED -> new Audience(List.of(Groups.MANAGERS, Groups.CS), List.copyOf(participants.get()), List.of());
     };
   }
 
-  private Set<String> groups(String... groupIds) {
-    return recipients.ofGroups(List.of(groupIds));
+  private Set<String> recipients(MailKind kind, IncidentFacts incident, Supplier<Collection<String>> participants) {
+    Audience audience = audience(kind, incident, participants);
+    Set<String> to = new LinkedHashSet<>(recipients.ofUsers(audience.people()));
+    to.addAll(recipients.ofGroups(audience.groups()));
+    if (to.isEmpty()) {
+      to.addAll(recipients.ofGroups(audience.fallbackGroups()));
+    }
+    return to;
+  }
+
+  /**
+   * @param groups the roles told
+   * @param people users told by name (mail to them, mentioned in chat)
+   * @param fallbackGroups told instead when nobody of groups and people has an address; chat posts
+   *     in their channels and mentions the people
+   */
+  public record Audience(List<String> groups, List<String> people, List<String> fallbackGroups) {
+
+    static Audience of(String... groups) {
+      return new Audience(List.of(groups), List.of(), List.of());
+    }
+
+    /** The roles whose chat channels receive the notification. */
+    public List<String> roles() {
+      List<String> roles = new ArrayList<>(groups);
+      fallbackGroups.stream().filter(group -> !roles.contains(group)).forEach(roles::add);
+      return roles;
+    }
   }
 
   private void send(String deliveryId, MailKind kind, IncidentFacts incident, Set<String> to) {
@@ -123,6 +144,15 @@ public class IncidentNotifications {
     String what = renderer.message("mail." + kind.messageKey() + ".subject", locale);
     return "[" + incident.number() + "]" + priority + " " + oneLine(incident.title()) + " — " + what;
   }
+
+  /** What the mail of this kind says, for another channel to say the same in its own format. */
+  public Notice notice(MailKind kind, IncidentFacts incident) {
+    Locale locale = properties.locale();
+    return new Notice(subject(kind, incident, locale), view(kind, incident, locale));
+  }
+
+  /** A notification's subject line and content, as the mail has them. */
+  public record Notice(String subject, MailView view) {}
 
   private MailView view(MailKind kind, IncidentFacts incident, Locale locale) {
     List<Fact> facts = new ArrayList<>();

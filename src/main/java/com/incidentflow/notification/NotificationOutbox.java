@@ -1,5 +1,7 @@
 package com.incidentflow.notification;
 
+import com.incidentflow.notification.NotificationDelivery.Channel;
+import com.incidentflow.notification.chat.ChatProperties;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Service;
 public class NotificationOutbox {
 
   private final RuntimeService runtime;
+  private final ChatProperties chat;
 
-  public NotificationOutbox(RuntimeService runtime) {
+  public NotificationOutbox(RuntimeService runtime, ChatProperties chat) {
     this.runtime = runtime;
+    this.chat = chat;
   }
 
   /**
@@ -26,14 +30,20 @@ public class NotificationOutbox {
    * step queued it needs no rights on deliveries; the checks are back on for the rest of their step.
    */
   public void queue(MailKind kind, String incidentId, String incidentNumber, String step) {
-    Map<String, Object> values = Map.of(
-        NotificationDelivery.Variables.INCIDENT_ID, incidentId,
-        NotificationDelivery.Variables.NOTIFICATION, kind.name(),
-        NotificationDelivery.Variables.STEP, step == null ? "" : step);
     CommandContext inStep = Context.getCommandContext();
     if (inStep == null) {
       throw new IllegalStateException("Notifications are queued by a step of the incident, inside its transaction");
     }
-    inStep.runWithoutAuthorization(() -> runtime.startProcessInstanceByKey(NotificationDelivery.PROCESS_KEY, incidentNumber, values));
+    // One delivery per channel: mail never waits for chat, and a chat outage fails only its own job.
+    for (Channel channel : Channel.values()) {
+      if (channel == Channel.MAIL || chat.isConfigured(channel)) {
+        Map<String, Object> values = Map.of(
+            NotificationDelivery.Variables.INCIDENT_ID, incidentId,
+            NotificationDelivery.Variables.NOTIFICATION, kind.name(),
+            NotificationDelivery.Variables.STEP, step == null ? "" : step,
+            NotificationDelivery.Variables.CHANNEL, channel.name());
+        inStep.runWithoutAuthorization(() -> runtime.startProcessInstanceByKey(NotificationDelivery.PROCESS_KEY, incidentNumber, values));
+      }
+    }
   }
 }

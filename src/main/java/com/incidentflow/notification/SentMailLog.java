@@ -35,9 +35,14 @@ public class SentMailLog {
   }
 
   public void record(String deliveryId, String incidentId, String subject, Collection<String> to) {
+    record(deliveryId, incidentId, MAIL, subject, to);
+  }
+
+  /** A delivery of another channel (chat), once all its posts went out; to are its destinations. */
+  public void record(String deliveryId, String incidentId, String channel, String subject, Collection<String> to) {
     ownTransaction.executeWithoutResult(status -> jdbc.update(
         "INSERT INTO notification_sent (delivery_id, incident_id, channel, subject, recipients, sent_at) VALUES (?, ?, ?, ?, ?, ?)",
-        deliveryId, incidentId, MAIL, subject, String.join(", ", to), new Timestamp(ClockUtil.getCurrentTime().getTime())));
+        deliveryId, incidentId, channel, subject, String.join(", ", to), new Timestamp(ClockUtil.getCurrentTime().getTime())));
   }
 
   public boolean wasSent(String deliveryId) {

@@ -113,11 +113,19 @@ public class IncidentDriver {
     throw new AssertionError("Jobs kept coming for " + incident.getId());
   }
 
-  /** The incident's notification deliveries still under way (each a process instance of its own). */
+  /**
+   * The incident's mail deliveries still under way (each a process instance of its own). Chat
+   * deliveries are left to the chat tests: elsewhere nothing stands in for Slack and Teams.
+   */
   public List<String> deliveries(ProcessInstance incident) {
+    return deliveries(incident, NotificationDelivery.Channel.MAIL);
+  }
+
+  public List<String> deliveries(ProcessInstance incident, NotificationDelivery.Channel channel) {
     return runtime.createProcessInstanceQuery()
         .processDefinitionKey(NotificationDelivery.PROCESS_KEY)
         .variableValueEquals(NotificationDelivery.Variables.INCIDENT_ID, incident.getId())
+        .variableValueEquals(NotificationDelivery.Variables.CHANNEL, channel.name())
         .list().stream().map(ProcessInstance::getId).toList();
   }
 

@@ -1,7 +1,10 @@
 package com.incidentflow.process.delegate;
 
+import com.incidentflow.notification.IncidentFacts;
 import com.incidentflow.notification.IncidentNotifications;
 import com.incidentflow.notification.MailKind;
+import com.incidentflow.notification.NotificationDelivery.Channel;
+import com.incidentflow.notification.chat.ChatNotifications;
 import com.incidentflow.notification.NotificationDelivery.Variables;
 import com.incidentflow.process.IncidentParticipants;
 import com.incidentflow.process.IncidentProcess.Tasks;
@@ -16,10 +19,12 @@ import org.springframework.stereotype.Component;
 public class DeliverNotificationDelegate implements JavaDelegate {
 
   private final IncidentNotifications notifications;
+  private final ChatNotifications chat;
   private final IncidentParticipants participants;
 
-  public DeliverNotificationDelegate(IncidentNotifications notifications, IncidentParticipants participants) {
+  public DeliverNotificationDelegate(IncidentNotifications notifications, ChatNotifications chat, IncidentParticipants participants) {
     this.notifications = notifications;
+    this.chat = chat;
     this.participants = participants;
   }
 
@@ -30,10 +35,13 @@ public class DeliverNotificationDelegate implements JavaDelegate {
     Supplier<Collection<String>> involved = kind == MailKind.STATUS_UPDATE_DUE || kind == MailKind.ALERT_RESOLVED
         ? () -> participants.workingOn(incidentId, Tasks.CONTACT_CLIENT)
         : () -> participants.of(incidentId);
-    notifications.deliver(
-        execution.getProcessInstanceId(),
-        kind,
-        IncidentFactsReader.read(execution.getProcessEngineServices(), incidentId, (String) execution.getVariable(Variables.STEP)),
-        involved);
+    IncidentFacts incident =
+        IncidentFactsReader.read(execution.getProcessEngineServices(), incidentId, (String) execution.getVariable(Variables.STEP));
+    Channel channel = Channel.of(execution.getVariable(Variables.CHANNEL));
+    if (channel == Channel.MAIL) {
+      notifications.deliver(execution.getProcessInstanceId(), kind, incident, involved);
+    } else {
+      chat.deliver(execution.getProcessInstanceId(), channel, kind, incident, involved);
+    }
   }
 }
