@@ -69,7 +69,7 @@ class SecurityChainTest {
 
   @Test
   void shouldAnswerTheEnginesOwnRefusalAsTheSameProblemAndCreateNothing() {
-    String body = "{\"profile\":{\"id\":\"mallory\"},\"credentials\":{\"password\":\"Mallory-Pass-42!\"}}";
+    String body = "{\"profile\":{\"id\":\"mallory\"},\"credentials\":{\"password\":\"Str0ng-Enough-9!\"}}";
 
     RawHttp.Response refused = raw.send("POST", "/engine-rest/user/create", RawHttp.basic("emma", "emma"), body);
 
