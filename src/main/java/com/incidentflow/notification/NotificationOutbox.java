@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Service;
 
 /**
- * Where an incident's step leaves a notification (docs/adr/notification-delivery-and-conflicts.md). Each one becomes a delivery of its
+ * Where an incident's step leaves a notification (docs/adr/0004-notification-delivery-and-conflicts.md). Each one becomes a delivery of its
  * own (processes/notification-delivery.bpmn), started in the step's transaction: it exists exactly
  * when the step happened, the incident moves on at once, and the delivery's sending, retries and
  * failures never touch the incident's executions. Another channel is one more delivery of the same kind.

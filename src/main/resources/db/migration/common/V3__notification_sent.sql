@@ -1,5 +1,5 @@
 -- Every notification the SMTP server accepted, written right after it did and outside the sending
--- job's transaction (docs/adr/notification-delivery-and-conflicts.md): the timeline lists these, and a delivery run again after a
+-- job's transaction (docs/adr/0004-notification-delivery-and-conflicts.md): the timeline lists these, and a delivery run again after a
 -- crash or a lost race finds its row and does not send twice. delivery_id is the delivery's process instance.
 CREATE TABLE notification_sent (
   delivery_id VARCHAR(64) NOT NULL PRIMARY KEY,

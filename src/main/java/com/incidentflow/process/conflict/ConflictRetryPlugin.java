@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * What happens when two transactions touch the same incident at once (docs/adr/notification-delivery-and-conflicts.md): a person's
+ * What happens when two transactions touch the same incident at once (docs/adr/0004-notification-delivery-and-conflicts.md): a person's
  * command is run again, whole, instead of answering 500; a job that lost the race runs again at
  * once instead of waiting for the retry schedule meant for SMTP outages.
  */

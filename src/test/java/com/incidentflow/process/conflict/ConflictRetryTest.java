@@ -36,7 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A person's step and a background job of the same incident at the same moment: the race is
- * provoked on purpose by holding one side until the other has committed (docs/adr/notification-delivery-and-conflicts.md).
+ * provoked on purpose by holding one side until the other has committed (docs/adr/0004-notification-delivery-and-conflicts.md).
  */
 @IncidentFlowTest
 class ConflictRetryTest {
