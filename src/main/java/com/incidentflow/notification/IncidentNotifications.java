@@ -68,6 +68,8 @@ public class IncidentNotifications {
       // Engineers respond within the targets; CS negotiate with clients around them.
       case PRIORITY_DECIDED -> groups(Groups.ENGINEERS, Groups.CS);
       case HELP_REQUESTED -> groups(incident.text(Variables.HELP_GROUP));
+      // Who made a suspected change is the first person to ask (状況の確認 3).
+      case CHANGE_AUTHOR_ASKED -> recipients.ofUsers(List.of(incident.text(Variables.SUSPECTED_CHANGE_AUTHORS).split(",")));
       // The engineers holding the case; while nobody holds it, all engineers.
       case STATUS_UPDATE_DUE -> {
         Set<String> onCase = recipients.ofUsers(participants.get());

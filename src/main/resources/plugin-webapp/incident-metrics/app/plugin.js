@@ -99,6 +99,8 @@ function render(node, metrics) {
       <div>${table('Time per step', ['Step', 'Done', 'Median', 'p90'], metrics.timePerStep.map(s =>
         [escapeHtml(s.name), s.count, duration(s.medianSeconds), duration(s.p90Seconds)]), 'time-per-step')}</div>
       <div>${table('Incidents per client', ['Client', 'Incidents'], metrics.incidentsPerClient.map(c => [escapeHtml(c.key), c.count]), 'per-client')}</div>
+      <div>${table('Incidents with a suspected recent change', ['Reported', 'With a suspected change'],
+        [[metrics.suspectedChanges.reported, metrics.suspectedChanges.withSuspectedChange]], 'suspected-change')}</div>
     </div>
     ${trendChart(metrics.weeklyTrend)}`;
 }

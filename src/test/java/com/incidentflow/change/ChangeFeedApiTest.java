@@ -60,7 +60,7 @@ class ChangeFeedApiTest {
         .put("version", "2.7.1")
         .put("summary", "Round invoice totals per line")
         .put("link", "https://git.example.com/billing/pull/42")
-        .put("changedAt", "2026-11-25T08:40:00+09:00");
+        .put("changedAt", "2031-03-10T08:40:00+09:00");
     change.putObject("author").put("name", "Alice Example").put("email", "alice@example.com");
     return change;
   }
@@ -100,7 +100,7 @@ class ChangeFeedApiTest {
     assertThat(change.path("author").path("name").asText()).isEqualTo("Alice Example");
     assertThat(change.path("author").path("email").asText()).isEqualTo("alice@example.com");
     assertThat(change.path("link").asText()).isEqualTo("https://git.example.com/billing/pull/42");
-    assertThat(change.path("changedAt").asText()).isEqualTo("2026-11-24T23:40:00Z");
+    assertThat(change.path("changedAt").asText()).isEqualTo("2031-03-09T23:40:00Z");
 
     Answer again = api.postWithBearer(ChangeController.PATH, ciChange("deploy-" + run).put("summary", "changed").toString(), TOKEN);
     assertThat(again.status()).isEqualTo(200);
@@ -208,7 +208,7 @@ class ChangeFeedApiTest {
     assertThat(change.path("summary").asText()).isEqualTo("Round invoice totals per line");
     assertThat(change.path("author").path("user").asText()).isEqualTo("kenji");
     assertThat(change.path("link").asText()).isEqualTo("https://github.com/example-co/billing/commit/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678");
-    assertThat(change.path("changedAt").asText()).isEqualTo("2026-11-24T23:10:00Z");
+    assertThat(change.path("changedAt").asText()).isEqualTo("2031-03-09T23:10:00Z");
 
     assertThat(github(body, "deployment_status", GITHUB_SECRET).body().path("outcome").asText()).isEqualTo("ALREADY_RECORDED");
     assertThat(rows("github:example-co/billing-" + run + "#deployment-1234567")).isEqualTo(1);
@@ -265,7 +265,7 @@ class ChangeFeedApiTest {
     assertThat(change.path("author").path("email").asText()).isEqualTo("emma@example.com");
     assertThat(change.path("author").path("user").asText()).isEqualTo("emma");
     assertThat(change.path("link").asText()).startsWith("https://gitlab.example.com/shop/checkout/-/commit/c87f2f94");
-    assertThat(change.path("changedAt").asText()).isEqualTo("2026-11-24T23:20:00Z");
+    assertThat(change.path("changedAt").asText()).isEqualTo("2031-03-09T23:20:00Z");
   }
 
   @Test
@@ -289,7 +289,7 @@ class ChangeFeedApiTest {
   @Test
   void shouldListChangesNewestFirstByServiceAndTime() {
     String service = "search-" + run;
-    for (String at : new String[] {"2026-11-20T10:00:00Z", "2026-11-22T10:00:00Z", "2026-11-24T10:00:00Z"}) {
+    for (String at : new String[] {"2031-03-01T10:00:00Z", "2031-03-03T10:00:00Z", "2031-03-05T10:00:00Z"}) {
       ObjectNode change = ciChange("list-" + at + run).put("service", service).put("changedAt", at);
       assertThat(api.postWithBearer(ChangeController.PATH, change.toString(), TOKEN).status()).isEqualTo(201);
     }
@@ -298,13 +298,13 @@ class ChangeFeedApiTest {
     assertThat(all.status()).isEqualTo(200);
     assertThat(all.body().path("total").asLong()).isEqualTo(3);
     assertThat(all.body().path("items").findValuesAsText("changedAt"))
-        .containsExactly("2026-11-24T10:00:00Z", "2026-11-22T10:00:00Z", "2026-11-20T10:00:00Z");
+        .containsExactly("2031-03-05T10:00:00Z", "2031-03-03T10:00:00Z", "2031-03-01T10:00:00Z");
 
     Answer window = api.get(ChangeController.PATH + "?service={s}&since={since}&until={until}&size=1&page=0",
-        service, "2026-11-21T00:00:00+09:00", "2026-11-25T00:00:00Z");
+        service, "2031-03-02T00:00:00+09:00", "2031-03-06T00:00:00Z");
     assertThat(window.body().path("total").asLong()).isEqualTo(2);
     assertThat(window.body().path("items")).hasSize(1);
-    assertThat(window.body().path("items").get(0).path("changedAt").asText()).isEqualTo("2026-11-24T10:00:00Z");
+    assertThat(window.body().path("items").get(0).path("changedAt").asText()).isEqualTo("2031-03-05T10:00:00Z");
 
     Answer badSize = api.get(ChangeController.PATH + "?size=0");
     assertThat(badSize.status()).isEqualTo(400);
