@@ -125,6 +125,12 @@ public class IncidentChanges {
     return users;
   }
 
+  /** Whether any of these users has an address to be asked at (else the mail would go to nobody). */
+  public boolean reachableByMail(Set<String> users) {
+    return !users.isEmpty() && identity.createUserQuery().userIdIn(users.toArray(String[]::new)).list().stream()
+        .anyMatch(user -> user.getEmail() != null && !user.getEmail().isBlank());
+  }
+
   public void markSuspected(String processInstanceId, String incidentNumber, List<Change> suspected, Instant at) {
     feed.markSuspected(processInstanceId, incidentNumber, suspected.stream().map(Change::id).toList(), at);
   }

@@ -69,7 +69,10 @@ public class IncidentNotifications {
       case PRIORITY_DECIDED -> groups(Groups.ENGINEERS, Groups.CS);
       case HELP_REQUESTED -> groups(incident.text(Variables.HELP_GROUP));
       // Who made a suspected change is the first person to ask (状況の確認 3).
-      case CHANGE_AUTHOR_ASKED -> recipients.ofUsers(List.of(incident.text(Variables.SUSPECTED_CHANGE_AUTHORS).split(",")));
+      case CHANGE_AUTHOR_ASKED -> {
+        String authors = incident.text(Variables.SUSPECTED_CHANGE_AUTHORS);
+        yield authors == null ? Set.of() : recipients.ofUsers(List.of(authors.split(",")));
+      }
       // The engineers holding the case; while nobody holds it, all engineers.
       case STATUS_UPDATE_DUE -> {
         Set<String> onCase = recipients.ofUsers(participants.get());

@@ -41,7 +41,8 @@ public class MarkSuspectedChangesListener implements ExecutionListener {
     execution.setVariable(Variables.SUSPECTED_CHANGE_AUTHORS, String.join(",", authors));
     changes.markSuspected(execution.getProcessInstanceId(), (String) execution.getVariable(Variables.INCIDENT_NUMBER),
         suspected, ClockUtil.getCurrentTime().toInstant());
-    if (!authors.isEmpty()) {
+    // An author without an address is still offered the investigation; a mail to nobody would only fail.
+    if (Context.getCommandContext().runWithoutAuthorization(() -> changes.reachableByMail(authors))) {
       Notifications.queue(outbox, MailKind.CHANGE_AUTHOR_ASKED, execution);
     }
   }
