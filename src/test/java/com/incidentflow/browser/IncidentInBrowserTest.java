@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.incidentflow.Mails;
+import com.incidentflow.change.Change;
+import com.incidentflow.change.ChangeDraft;
+import com.incidentflow.change.ChangeFeed;
+import com.incidentflow.change.ChangeSource;
 import com.incidentflow.process.IncidentDriver;
 import com.incidentflow.process.IncidentProcess;
 import com.incidentflow.process.IncidentProcess.Tasks;
 import com.incidentflow.process.IncidentProcess.Variables;
+import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -59,9 +64,11 @@ class IncidentInBrowserTest {
   private final IncidentDriver driver;
   private final Tasklist tasklist;
   private final Cockpit cockpit;
+  private final ChangeFeed feed;
 
   @Autowired
-  IncidentInBrowserTest(ProcessEngine engine, @LocalServerPort int port) {
+  IncidentInBrowserTest(ProcessEngine engine, ChangeFeed feed, @LocalServerPort int port) {
+    this.feed = feed;
     this.engine = engine;
     this.history = engine.getHistoryService();
     this.driver = new IncidentDriver(engine);
@@ -272,5 +279,43 @@ class IncidentInBrowserTest {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(done.getId()).variableName(Variables.FIXED_BY).singleResult().getValue())
         .isEqualTo("emma");
     assertThat(IncidentProcess.PROCESS_KEY).isEqualTo(done.getProcessDefinitionKey());
+  }
+
+  /** 状況の確認 3: the changes shortly before the incident in its service, newest first, marked in the form. */
+  @Test
+  void shouldMarkSuspectedChangeAmongRecentChangesInTasklist() {
+    // Its own year and service: the other incident of this class sees none of these changes.
+    feed.record(change("ledger-1", "ledger", "2036-04-02T08:00:00+09:00", "Switch ledger rounding", "kenji"));
+    feed.record(change("ledger-2", "ledger", "2036-04-01T18:00:00+09:00", "Cache exchange rates", "ben"));
+    feed.record(change("ledger-old", "ledger", "2036-03-20T08:00:00+09:00", "Long before", "ben"));
+    feed.record(change("payroll-1", "payroll", "2036-04-02T08:30:00+09:00", "Another service", "ben"));
+    java.util.Map<String, Object> values = IncidentDriver.report("Ledger totals are off");
+    values.put(Variables.OCCURRED_AT, "2036-04-02T09:00:00+09:00");
+    values.put(Variables.SERVICES, "ledger");
+    ProcessInstance incident = driver.report("emma", values);
+
+    tasklist.logIn("emma").openFilter(MY_WORK).awaitTasks(CONFIRM_SITUATION, 1);
+    tasklist.openTask(CONFIRM_SITUATION).openFormTab().claim();
+    CamundaForm situation = tasklist.form("What the user did");
+    String form = situation.text();
+    assertThat(form).contains("Switch ledger rounding — kenji — https://git.example.com/ledger/pull/ledger-1",
+        "Cache exchange rates — ben — https://git.example.com/ledger/pull/ledger-2", "None of these is related");
+    assertThat(form.indexOf("Switch ledger rounding")).isLessThan(form.indexOf("Cache exchange rates"));
+    assertThat(form).doesNotContain("Long before", "Another service");
+    tasklist.snap("confirm-situation-recent-changes");
+
+    situation.choose("Was a related feature changed recently?", "Yes")
+        .check("Recent changes (newest first): which are suspected?");
+    tasklist.complete(CONFIRM_SITUATION, 1);
+
+    assertThat(driver.openTasks(incident, Tasks.PROVISIONAL_IMPACT)).hasSize(1);
+    assertThat((String) driver.variable(incident, Variables.SUSPECTED_CHANGE)).startsWith("ledger 1.0 (production) — Switch ledger rounding by kenji");
+    // Out of the way of the other incident of this class, which expects the only tasks in Tasklist.
+    engine.getRuntimeService().deleteProcessInstance(incident.getId(), "browser test done");
+  }
+
+  private static ChangeDraft change(String id, String service, String at, String summary, String user) {
+    return new ChangeDraft(ChangeSource.CI, "ci:" + id, service, "production", "1.0", summary,
+        new Change.Author(null, null, user), "https://git.example.com/" + service + "/pull/" + id, OffsetDateTime.parse(at));
   }
 }
