@@ -274,7 +274,9 @@ class IncidentInBrowserTest {
     tasklist.complete(WRAP_UP, 1);
 
     HistoricProcessInstance done =
-        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(incidentNumber).singleResult();
+        // The incident's notification deliveries carry its number as business key too.
+        history.createHistoricProcessInstanceQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY)
+            .processInstanceBusinessKey(incidentNumber).singleResult();
     assertThat(done.getEndActivityId()).isEqualTo(Tasks.END_RESOLVED);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(done.getId()).variableName(Variables.FIXED_BY).singleResult().getValue())
         .isEqualTo("emma");
