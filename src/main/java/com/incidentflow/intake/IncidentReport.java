@@ -17,6 +17,8 @@ public record IncidentReport(
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200, example = "Invoices cannot be saved") String title,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "CLIENT") ReportSource reportSource,
     @Schema(maxLength = 500, example = "Acme Corp") String clientsReported,
+    @Schema(maxLength = 500, example = "billing, checkout", description = "Affected services or components, comma-separated: their recent changes are offered on \"Confirm the situation\"; none named: all services")
+        String services,
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 4000, example = "Saved an invoice in the billing screen") String userAction,
     @Schema(maxLength = 4000, example = "A blank page") String screenShown,
     @Schema(maxLength = 2000, example = "https://app.example.com/billing/invoices/42") String url,
@@ -31,6 +33,7 @@ public record IncidentReport(
     put(variables, Variables.TITLE, title);
     put(variables, Variables.REPORT_SOURCE, reportSource == null ? null : reportSource.name());
     put(variables, Variables.CLIENTS_REPORTED, clientsReported);
+    put(variables, Variables.SERVICES, services);
     put(variables, Variables.USER_ACTION, userAction);
     put(variables, Variables.SCREEN_SHOWN, screenShown);
     put(variables, Variables.URL, url);

@@ -2,6 +2,7 @@ package com.incidentflow.intake;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.incidentflow.change.ChangeController;
 import com.incidentflow.intake.InvalidRequestException.FieldProblem;
 import com.incidentflow.process.step.FormCatalog;
 import com.incidentflow.process.step.FormField;
@@ -29,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every refusal of the intake API as application/problem+json (RFC 9457) with the fields at fault
  * in "errors" — never a stack trace. Spring's own MVC errors (415, 405, …) come as problems too.
  */
-@RestControllerAdvice(basePackageClasses = IncidentController.class)
+@RestControllerAdvice(basePackageClasses = {IncidentController.class, ChangeController.class})
 public class IntakeProblems extends ResponseEntityExceptionHandler {
 
   /** The start form (processes/incident-reported.form): its labels name the fields in engine errors. */

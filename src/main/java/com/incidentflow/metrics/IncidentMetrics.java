@@ -20,7 +20,8 @@ public record IncidentMetrics(
     List<DurationStats> timeToResolve,
     List<StepDurationStats> timePerStep,
     List<Count> incidentsPerClient,
-    List<WeekTrend> weeklyTrend) {
+    List<WeekTrend> weeklyTrend,
+    SuspectedChanges suspectedChanges) {
 
   /** Open incidents without a priority yet (before the DMN decided it). */
   public static final String NO_PRIORITY = "none";
@@ -35,6 +36,12 @@ public record IncidentMetrics(
   public record DurationStats(String priority, long count, Double medianSeconds, Double p90Seconds) {}
 
   public record StepDurationStats(String step, String name, long count, Double medianSeconds, Double p90Seconds) {}
+
+  /**
+   * Change failure signal: of the incidents reported in the period, how many had a recent change
+   * marked as suspected on "Confirm the situation".
+   */
+  public record SuspectedChanges(long reported, long withSuspectedChange) {}
 
   /** Week starting on Monday: incidents reported and resolved in it. */
   public record WeekTrend(LocalDate weekStart, long reported, long resolved) {}

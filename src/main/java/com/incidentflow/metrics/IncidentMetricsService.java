@@ -1,6 +1,7 @@
 package com.incidentflow.metrics;
 
 import com.incidentflow.metrics.IncidentMetrics.Count;
+import com.incidentflow.metrics.IncidentMetrics.SuspectedChanges;
 import com.incidentflow.metrics.IncidentMetrics.DurationStats;
 import com.incidentflow.metrics.IncidentMetrics.OpenIncident;
 import com.incidentflow.metrics.IncidentMetrics.StepCount;
@@ -79,7 +80,8 @@ public class IncidentMetricsService {
         timeTo.resolve(),
         timePerStep(period, stepNames),
         incidentsPerClient(period),
-        weeklyTrend(period));
+        weeklyTrend(period),
+        suspectedChanges(period));
   }
 
   public List<Count> openByPriority() {
@@ -194,6 +196,16 @@ public class IncidentMetricsService {
         .map(e -> new Count(e.getKey(), e.getValue()))
         .sorted(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key))
         .toList();
+  }
+
+  /** Incidents of the period, and those of them with a suspected change (change_suspected: a few rows per incident at most). */
+  public SuspectedChanges suspectedChanges(MetricsPeriod period) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) AS reported, COUNT(CASE WHEN EXISTS (SELECT 1 FROM change_suspected s WHERE s.process_instance_id"
+            + " = m.process_instance_id) THEN 1 END) AS suspected FROM metrics_incident m WHERE " + REPORTED_IN_PERIOD,
+        (rs, n) -> new SuspectedChanges(rs.getLong("reported"), rs.getLong("suspected")),
+        period.startInclusive(),
+        period.endExclusive());
   }
 
   /**

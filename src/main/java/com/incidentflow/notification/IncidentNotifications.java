@@ -80,6 +80,11 @@ public class IncidentNotifications {
       // Engineers respond within the targets; CS negotiate with clients around them.
       case PRIORITY_DECIDED -> Audience.of(Groups.ENGINEERS, Groups.CS);
       case HELP_REQUESTED -> Audience.of(incident.text(Variables.HELP_GROUP));
+      // Who made a suspected change is the first person to ask (状況の確認 3).
+      case CHANGE_AUTHOR_ASKED -> {
+        String authors = incident.text(Variables.SUSPECTED_CHANGE_AUTHORS);
+        yield new Audience(List.of(), authors == null ? List.of() : List.of(authors.split(",")), List.of());
+      }
       // The engineers holding the case; while nobody holds it, all engineers.
       case STATUS_UPDATE_DUE -> new Audience(List.of(), List.copyOf(participants.get()), List.of(Groups.ENGINEERS));
       // Monitoring says the alert resolved: the engineers holding the case decide what that means;

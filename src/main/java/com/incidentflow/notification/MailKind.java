@@ -11,7 +11,7 @@ public enum MailKind {
           Variables.OCCURRED_AT, Variables.REPORT_SOURCE, Variables.CLIENTS_REPORTED,
           Variables.USER_ACTION, Variables.SCREEN_SHOWN, Variables.ERROR_TEXT, Variables.URL,
           Variables.RECENT_CHANGE, Variables.RECENT_CHANGE_DESCRIPTION, Variables.RECENT_CHANGE_BY,
-          Variables.PROVISIONAL_SCOPE, Variables.PROVISIONAL_CLIENTS, Variables.PROVISIONAL_IMPACT,
+          Variables.SUSPECTED_CHANGE, Variables.PROVISIONAL_SCOPE, Variables.PROVISIONAL_CLIENTS, Variables.PROVISIONAL_IMPACT,
           Variables.ALERT_SEVERITY, Variables.SUGGESTED_IMPORTANCE)),
   PRIORITY_DECIDED(
       "priorityDecided",
@@ -20,6 +20,11 @@ public enum MailKind {
           Variables.URGENCY_REASON, Variables.CLIENT_DEADLINE, Variables.PROVISIONAL_SCOPE,
           Variables.PROVISIONAL_IMPACT, Variables.FIRST_RESPONSE_TARGET,
           Variables.STATUS_UPDATE_INTERVAL, Variables.RESOLVE_TARGET)),
+  CHANGE_AUTHOR_ASKED(
+      "changeAuthorAsked",
+      List.of(
+          Variables.SUSPECTED_CHANGE, Variables.OCCURRED_AT, Variables.USER_ACTION, Variables.SCREEN_SHOWN,
+          Variables.ERROR_TEXT, Variables.URL)),
   HELP_REQUESTED(
       "helpRequested",
       List.of(

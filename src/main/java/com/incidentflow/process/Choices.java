@@ -12,6 +12,12 @@ public final class Choices {
 
   public enum RecentChange { YES, NO, UNKNOWN }
 
+  /**
+   * The suspected changes' checklist offers this incident's changes (their ids) and, last, this:
+   * none of them is related.
+   */
+  public static final String NONE_RELATED = "NONE";
+
   /** ALL raises the priority one level (SPEC §3). */
   public enum Scope { ALL, SOME, ONE, UNKNOWN, NONE }
 

@@ -90,11 +90,23 @@ public final class IncidentProcess {
     public static final String SUGGESTED_IMPORTANCE = "suggestedImportance";
     /** When monitoring last said the alert resolved (the incident's, so its queued mail can name it). */
     public static final String ALERT_RESOLVED_AT = "alertResolvedAt";
+    /** Services or components the reporter named (comma-separated); their recent changes are offered. */
+    public static final String SERVICES = "services";
     // Confirm the situation (状況の確認)
     public static final String RECENT_CHANGE = "recentChange";
     public static final String RECENT_CHANGE_DESCRIPTION = "recentChangeDescription";
     public static final String RECENT_CHANGE_BY = "recentChangeBy";
     public static final String SITUATION_NOTES = "situationNotes";
+    /** The change feed's changes before the incident, put on "Confirm the situation" (JSON, newest first). */
+    public static final String RECENT_CHANGES = "recentChanges";
+    /** The same as the checklist's options (label, value), the form's valuesKey. */
+    public static final String RECENT_CHANGE_OPTIONS = "recentChangeOptions";
+    /** The engineer's choice among them: change ids, or only "NONE" (none related). */
+    public static final String SUSPECTED_CHANGES = "suspectedChanges";
+    /** The suspected changes in words, one per line ("… by …"), for mails. */
+    public static final String SUSPECTED_CHANGE = "suspectedChange";
+    /** Identity-service users who made a suspected change (comma-separated): asked first. */
+    public static final String SUSPECTED_CHANGE_AUTHORS = "suspectedChangeAuthors";
     // Provisional impact scope (影響範囲の仮調査)
     public static final String PROVISIONAL_SCOPE = "provisionalScope";
     public static final String PROVISIONAL_CLIENTS = "provisionalClients";

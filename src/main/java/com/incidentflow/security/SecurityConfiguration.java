@@ -17,7 +17,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import com.incidentflow.change.ChangeController;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -50,6 +55,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       login form under the same {@link LoginThrottle} as HTTP Basic;
  *   <li>public: the root redirect, favicon, /actuator/health and error pages;
  *   <li>the alert webhook: Alertmanager's bearer token or a login;
+ *   <li>the change feed: a CI job's bearer token or an engineer's login records changes, any login
+ *       reads them; GitHub's and GitLab's webhooks prove themselves with their own secret (checked by
+ *       the controller, which needs the exact body for GitHub's signature);
  *   <li>metrics (/api/metrics, /actuator/prometheus): managers and incident-admins, or Prometheus'
  *       scrape token for the scrape only;
  *   <li>everything else (/api, /engine-rest, /mailbox, the rest of /actuator, Swagger UI): logged in.
@@ -69,6 +77,7 @@ public class SecurityConfiguration {
   static final String PROMETHEUS = "/actuator/prometheus";
   static final String ALERTS_AUTHORITY = "TOKEN_alerts";
   static final String SCRAPE_AUTHORITY = "TOKEN_prometheus";
+  static final String CHANGES_AUTHORITY = "TOKEN_changes";
 
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
@@ -134,8 +143,34 @@ public class SecurityConfiguration {
     return http.build();
   }
 
+  /** Its paths are no other entry's, so only its place before {@link #everythingElse} matters. */
   @Bean
   @Order(4)
+  SecurityFilterChain changes(HttpSecurity http, @Value("${incident-flow.changes.token:}") String token) throws Exception {
+    AuthenticationEntryPoint entry =
+        problems.unauthorized(
+            "Bearer realm=\"Incident Flow\", " + SecurityProblems.BASIC_CHALLENGE,
+            "Send the change feed's bearer token or log in to the API");
+    String[] writers = {CHANGES_AUTHORITY, CamundaUser.authority(Groups.ENGINEERS), CamundaUser.authority(Groups.INCIDENT_ADMINS)};
+    AccessDeniedHandler refusal =
+        problems.forbidden(user -> "User '" + user + "' may not record changes: only engineers and incident-admins (or the CI token) may");
+    loggedIn(http.securityMatcher(paths(ChangeController.PATH, ChangeController.PATH + "/**")), entry, refusal)
+        .addFilterBefore(
+            tokens(AccessToken.provider("change-feed", token, CHANGES_AUTHORITY, "The bearer token is not valid for the change feed"), entry),
+            BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            rules -> rules
+                .requestMatchers(paths(ChangeController.GITHUB_PATH, ChangeController.GITLAB_PATH)).permitAll()
+                .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, ChangeController.PATH)).hasAnyAuthority(writers)
+                // Reading is for people; the CI token only writes.
+                .anyRequest().access(AuthorizationManagers.allOf(
+                    AuthenticatedAuthorizationManager.authenticated(),
+                    AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(CHANGES_AUTHORITY)))));
+    return http.build();
+  }
+
+  @Bean
+  @Order(5)
   SecurityFilterChain metrics(HttpSecurity http) throws Exception {
     String[] readers = Groups.METRICS_READERS.stream().map(CamundaUser::authority).toArray(String[]::new);
     String[] scrapers = Arrays.copyOf(readers, readers.length + 1);
@@ -157,7 +192,7 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  @Order(5)
+  @Order(6)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     AuthenticationEntryPoint entry = problems.unauthorized(SecurityProblems.BASIC_CHALLENGE, "Log in with HTTP Basic.");
     loggedIn(http.securityMatcher(AnyRequestMatcher.INSTANCE), entry, problems.forbidden(user -> "Your groups may not do this"))

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -102,13 +103,16 @@ public class TimelineService {
       }
     }
     Map<String, String> completers = completers(id);
+    // Choices that differ per incident (a form field's valuesKey) are named by their labels then.
+    Map<String, Map<String, String>> optionLabels = new HashMap<>();
+    Function<String, Map<String, String>> labelsOf = key -> optionLabels.computeIfAbsent(key, k -> optionLabels(id, k));
     Map<String, HistoricTaskInstance> tasksByActivity = new HashMap<>();
     history.createHistoricTaskInstanceQuery().processInstanceId(id).list()
         .forEach(task -> tasksByActivity.put(task.getActivityInstanceId(), task));
 
     List<TimelineEntry> entries = new ArrayList<>();
     entries.add(new TimelineEntry(at(instance.getStartTime()), Kind.REPORTED, IncidentProcess.Tasks.START, instance.getStartUserId(),
-        fields(forms.find("incident-reported"), updatesByActivity.getOrDefault(id, List.of())), texts.messageOr("timeline.reported", "Incident reported (障害報告)", reader.locale())));
+        fields(forms.find("incident-reported"), updatesByActivity.getOrDefault(id, List.of()), labelsOf), texts.messageOr("timeline.reported", "Incident reported (障害報告)", reader.locale())));
 
     for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().processInstanceId(id).finished().orderByHistoricActivityInstanceEndTime().asc().list()) {
       if (activity.isCanceled()) {
@@ -121,7 +125,7 @@ public class TimelineService {
         String actor = task == null ? null : completers.getOrDefault(task.getId(), task.getAssignee());
         String client = task == null ? null : clientOf(updates);
         entries.add(new TimelineEntry(at(activity.getEndTime()), Kind.STEP, activity.getActivityId(), actor,
-            fields(forms.find(element.getCamundaFormRef()), updates), client == null ? activity.getActivityName() : activity.getActivityName() + " — " + client));
+            fields(forms.find(element.getCamundaFormRef()), updates, labelsOf), client == null ? activity.getActivityName() : activity.getActivityName() + " — " + client));
       } else if ("businessRuleTask".equals(activity.getActivityType())) {
         entries.add(new TimelineEntry(at(activity.getEndTime()), Kind.DECISION, activity.getActivityId(), null,
             decision(history, id), activity.getActivityName()));
@@ -202,7 +206,8 @@ public class TimelineService {
   }
 
   /** The values a step captured, in the order and words of its form. */
-  private List<Field> fields(Optional<StepForm> form, List<HistoricVariableUpdate> updates) {
+  private List<Field> fields(
+      Optional<StepForm> form, List<HistoricVariableUpdate> updates, Function<String, Map<String, String>> optionLabels) {
     Map<String, Object> latest = new LinkedHashMap<>();
     for (HistoricVariableUpdate update : updates) {
       latest.put(update.getVariableName(), update.getValue());
@@ -216,7 +221,8 @@ public class TimelineService {
       if (field.readonly() || INTERNAL.contains(field.key()) || isEmpty(value)) {
         continue;
       }
-      fields.add(new Field(field.key(), field.label(), words(field, value)));
+      Map<String, String> labels = field.valuesKey() == null ? field.valueLabels() : optionLabels.apply(field.valuesKey());
+      fields.add(new Field(field.key(), field.label(), words(field, labels, value)));
     }
     return fields;
   }
@@ -236,7 +242,21 @@ public class TimelineService {
     return fields;
   }
 
-  private String words(FormField field, Object value) {
+  /** The labels of an incident's own options: [{"label": …, "value": …}, …] in the variable named. */
+  private Map<String, String> optionLabels(String processInstanceId, String variable) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(variable).list().stream()
+        .map(v -> v.getValue())
+        .filter(SpinJsonNode.class::isInstance)
+        .map(SpinJsonNode.class::cast)
+        .filter(SpinJsonNode::isArray)
+        .flatMap(options -> options.elements().stream())
+        .filter(option -> option.isObject() && option.hasProp("value") && option.hasProp("label"))
+        .forEach(option -> labels.put(option.prop("value").stringValue(), option.prop("label").stringValue()));
+    return labels;
+  }
+
+  private String words(FormField field, Map<String, String> valueLabels, Object value) {
     if ("datetime".equals(field.type())) {
       return readable(value.toString());
     }
@@ -244,12 +264,12 @@ public class TimelineService {
       return texts.messageOr(flag ? "value.YES" : "value.NO", flag ? "Yes" : "No", reader.locale());
     }
     if (value instanceof SpinJsonNode json && json.isArray()) {
-      return String.join(", ", json.elements().stream().map(e -> field.valueLabels().getOrDefault(e.stringValue(), e.stringValue())).toList());
+      return String.join(", ", json.elements().stream().map(e -> valueLabels.getOrDefault(e.stringValue(), e.stringValue())).toList());
     }
     if (value instanceof Collection<?> list) {
-      return String.join(", ", list.stream().map(e -> field.valueLabels().getOrDefault(String.valueOf(e), String.valueOf(e))).toList());
+      return String.join(", ", list.stream().map(e -> valueLabels.getOrDefault(String.valueOf(e), String.valueOf(e))).toList());
     }
-    return field.valueLabels().getOrDefault(value.toString(), value.toString());
+    return valueLabels.getOrDefault(value.toString(), value.toString());
   }
 
   /** A stored time (ISO-8601) in the team's zone and the reader's words; the entry's own time stays ISO. */

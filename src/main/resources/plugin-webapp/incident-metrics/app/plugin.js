@@ -24,6 +24,7 @@ const TEXTS = {
     timeToResolve: 'Time to resolve (report → resolved)',
     count: 'Incidents', median: 'Median', p90: 'p90', done: 'Done',
     timePerStep: 'Time per step', perClient: 'Incidents per client', client: 'Client',
+    suspectedChange: 'Incidents with a suspected recent change', withSuspectedChange: 'With a suspected change',
     perWeek: 'Incidents per week', reportedLegend: 'reported', resolvedLegend: 'resolved',
     weekTitle: (week, reported, resolved) => `${week}: ${reported} reported, ${resolved} resolved`,
     duration: {d: 'd ', h: 'h ', m: 'm ', s: 's'}
@@ -45,6 +46,7 @@ const TEXTS = {
     timeToResolve: '解決までの時間 (報告 → 解決)',
     count: '件数', median: '中央値', p90: '90%値', done: '完了',
     timePerStep: 'ステップごとの所要時間', perClient: 'クライアント別の障害件数', client: 'クライアント',
+    suspectedChange: '直近の変更が疑われた障害', withSuspectedChange: '疑わしい変更あり',
     perWeek: '週ごとの障害件数', reportedLegend: '報告', resolvedLegend: '解決',
     weekTitle: (week, reported, resolved) => `${week}: 報告 ${reported} 件、解決 ${resolved} 件`,
     duration: {d: '日', h: '時間', m: '分', s: '秒'}
@@ -155,6 +157,8 @@ function render(node, metrics) {
       <div>${table(t('timePerStep'), [t('step'), t('done'), t('median'), t('p90')], metrics.timePerStep.map(s =>
         [escapeHtml(s.name), s.count, duration(s.medianSeconds), duration(s.p90Seconds)]), 'time-per-step')}</div>
       <div>${table(t('perClient'), [t('client'), t('count')], metrics.incidentsPerClient.map(c => [escapeHtml(c.key), c.count]), 'per-client')}</div>
+      <div>${table(t('suspectedChange'), [t('reported'), t('withSuspectedChange')],
+        [[metrics.suspectedChanges.reported, metrics.suspectedChanges.withSuspectedChange]], 'suspected-change')}</div>
     </div>
     ${trendChart(metrics.weeklyTrend)}`;
 }

@@ -27,7 +27,10 @@ class IntakeOpenApiTest {
         .containsExactlyInAnyOrder(
             "/api/incidents", "/api/incidents/{number}", "/api/alerts/alertmanager", "/api/alerts/grafana", "/api/alerts/groups",
             "/api/incidents/{number}/timeline", "/api/incidents/{number}/evidence",
-            "/api/incidents/{number}/report", "/api/incidents/{number}/report.md", "/api/metrics");
+            "/api/incidents/{number}/report", "/api/incidents/{number}/report.md", "/api/metrics",
+            "/api/changes", "/api/changes/github", "/api/changes/gitlab");
+    JsonNode change = docs.body().path("components").path("schemas").path("ChangeRequest");
+    assertThat(change.path("required")).extracting(JsonNode::asText).contains("sourceId", "service", "summary", "author");
     JsonNode report = docs.body().path("components").path("schemas").path("IncidentReport");
     assertThat(report.path("properties").path("reportSource").path("enum")).extracting(JsonNode::asText)
         .containsExactly("CLIENT", "CS", "MONITORING", "ENGINEER", "OTHER");

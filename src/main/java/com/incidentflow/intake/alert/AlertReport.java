@@ -22,6 +22,7 @@ final class AlertReport {
   static final String DESCRIPTION = "description";
   /** A label naming the affected client, if the alert rules set one. */
   static final String CLIENT = "client";
+  static final String SERVICE = "service";
 
   // The start form's lengths (processes/incident-reported.form).
   static final int TITLE_MAX = 200;
@@ -37,6 +38,8 @@ final class AlertReport {
         fit(title(n, first), TITLE_MAX),
         ReportSource.MONITORING,
         fit(n.commonLabels().get(CLIENT), CLIENTS_MAX),
+        // The usual Prometheus label naming the service: its recent changes are offered first.
+        fit(n.commonLabels().get(SERVICE), CLIENTS_MAX),
         fit(
             "No user action: " + n.source().fullName()
                 + (n.receiver() == null ? "" : " (receiver " + n.receiver() + ")")

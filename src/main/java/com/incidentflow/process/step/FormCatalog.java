@@ -85,7 +85,8 @@ public class FormCatalog {
               List.copyOf(allowed),
               java.util.Collections.unmodifiableMap(labels),
               c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false),
-              conditional));
+              conditional,
+              c.hasNonNull("valuesKey") ? c.get("valuesKey").asText() : null));
     }
   }
 }

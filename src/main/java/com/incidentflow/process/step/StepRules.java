@@ -1,5 +1,7 @@
 package com.incidentflow.process.step;
 
+import static com.incidentflow.process.Choices.NONE_RELATED;
+
 import com.incidentflow.process.Choices.Importance;
 import com.incidentflow.process.Choices.InvestigationOutcome;
 import com.incidentflow.process.Choices.RecentChange;
@@ -32,7 +34,21 @@ public class StepRules {
     Checks checks = new Checks(form, values, problems);
     switch (form.id()) {
       case "confirm-situation" -> {
-        if (values.is(Variables.RECENT_CHANGE, RecentChange.YES)) {
+        List<String> marked = values.list(Variables.SUSPECTED_CHANGES);
+        boolean changeMarked = marked.stream().anyMatch(v -> !NONE_RELATED.equals(v));
+        if (!values.choices(Variables.RECENT_CHANGE_OPTIONS).isEmpty() && marked.isEmpty()) {
+          problems.add("'" + form.labelOf(Variables.SUSPECTED_CHANGES)
+              + "' is required: mark the suspected changes, or that none of them is related");
+        }
+        if (changeMarked && marked.contains(NONE_RELATED)) {
+          problems.add("'" + form.labelOf(Variables.SUSPECTED_CHANGES)
+              + "': a change cannot be suspected and none be related at once");
+        }
+        if (changeMarked && !values.is(Variables.RECENT_CHANGE, RecentChange.YES)) {
+          problems.add("'" + form.labelOf(Variables.RECENT_CHANGE) + "' must be Yes when a change is marked as suspected");
+        }
+        // A suspected change from the feed says which change and who made it.
+        if (values.is(Variables.RECENT_CHANGE, RecentChange.YES) && !changeMarked) {
           checks.required(Variables.RECENT_CHANGE_DESCRIPTION, "when a related change was made");
           checks.required(Variables.RECENT_CHANGE_BY, "when a related change was made");
         }

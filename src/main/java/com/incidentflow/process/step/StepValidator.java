@@ -56,13 +56,18 @@ public class StepValidator {
     if (field.required() && "checkbox".equals(field.type()) && !Boolean.TRUE.equals(value)) {
       problems.add(label + " must be checked");
     }
+    if (field.choice()) {
+      // The choices offered: fixed in the form, or this incident's own (valuesKey).
+      List<String> allowed = field.valuesKey() == null ? field.allowedValues() : values.choices(field.valuesKey());
+      List<String> chosen = field.multiple() ? values.list(field.key()) : value instanceof String text ? List.of(text) : List.of();
+      if (field.valuesKey() != null || !allowed.isEmpty()) {
+        chosen.stream().filter(v -> !allowed.contains(v)).findFirst().ifPresent(v ->
+            problems.add(label + " must be " + (field.multiple() ? "among " : "one of ") + allowed + ", not '" + v + "'"));
+      }
+    }
     if (value instanceof String text) {
       if (field.maxLength() != null && text.length() > field.maxLength()) {
         problems.add(label + " is longer than " + field.maxLength() + " characters");
-      }
-      boolean choice = "select".equals(field.type()) || "radio".equals(field.type());
-      if (choice && !field.allowedValues().isEmpty() && !field.allowedValues().contains(text)) {
-        problems.add(label + " must be one of " + field.allowedValues() + ", not '" + text + "'");
       }
       if ("datetime".equals(field.type()) && !isDateTime(text)) {
         problems.add(label + " must be a date and time such as 2026-11-25T09:30+09:00");
