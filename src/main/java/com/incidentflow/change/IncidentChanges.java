@@ -74,7 +74,7 @@ public class IncidentChanges {
       options.addObject().put("label", label(change)).put("value", String.valueOf(change.id()));
     }
     if (!changes.isEmpty()) {
-      options.addObject().put("label", "None of these is related / どれも関係ない").put("value", NONE_RELATED);
+      options.addObject().put("label", "どれも関係ない / None of these is related").put("value", NONE_RELATED);
     }
     return new Offer(changes, shown.toString(), options.toString());
   }

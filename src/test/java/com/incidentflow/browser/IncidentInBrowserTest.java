@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.incidentflow.Mails;
+import com.incidentflow.change.Change;
+import com.incidentflow.change.ChangeDraft;
+import com.incidentflow.change.ChangeFeed;
+import com.incidentflow.change.ChangeSource;
 import com.incidentflow.process.IncidentDriver;
 import com.incidentflow.process.IncidentProcess;
 import com.incidentflow.process.IncidentProcess.Tasks;
@@ -13,8 +17,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -66,6 +72,7 @@ class IncidentInBrowserTest {
   private final HistoryService history;
   private final IncidentDriver driver;
   private final String baseUrl;
+  @Autowired ChangeFeed feed;
 
   @Autowired
   IncidentInBrowserTest(ProcessEngine engine, @LocalServerPort int port) {
@@ -299,6 +306,45 @@ class IncidentInBrowserTest {
     assertThat(IncidentProcess.PROCESS_KEY).isEqualTo(done.getProcessDefinitionKey());
   }
 
+  /** 状況の確認 3: the changes shortly before the incident in its service, newest first, marked in the form. */
+  @Test
+  void shouldMarkSuspectedChangeAmongRecentChangesInTasklist() throws IOException {
+    browser.use(WebappLanguage.ENGLISH);
+    Tasklist tasklist = new Tasklist(browser, baseUrl);
+    // Its own year and service: the other incident of this class sees none of these changes.
+    feed.record(change("ledger-1", "ledger", "2036-04-02T08:00:00+09:00", "Switch ledger rounding", "kenji"));
+    feed.record(change("ledger-2", "ledger", "2036-04-01T18:00:00+09:00", "Cache exchange rates", "ben"));
+    feed.record(change("ledger-old", "ledger", "2036-03-20T08:00:00+09:00", "Long before", "ben"));
+    feed.record(change("payroll-1", "payroll", "2036-04-02T08:30:00+09:00", "Another service", "ben"));
+    java.util.Map<String, Object> values = IncidentDriver.report("Ledger totals are off");
+    values.put(Variables.OCCURRED_AT, "2036-04-02T09:00:00+09:00");
+    values.put(Variables.SERVICES, "ledger");
+    ProcessInstance incident = driver.report("emma", values);
+
+    tasklist.logIn("emma").openFilter(MY_WORK).awaitTasks(CONFIRM_SITUATION, 1);
+    tasklist.openTask(CONFIRM_SITUATION).openFormTab().claim();
+    CamundaForm situation = tasklist.form("What the user did");
+    String form = situation.text();
+    assertThat(form).contains("Switch ledger rounding — kenji — https://git.example.com/ledger/pull/ledger-1",
+        "Cache exchange rates — ben — https://git.example.com/ledger/pull/ledger-2", "どれも関係ない / None of these is related");
+    assertThat(form.indexOf("Switch ledger rounding")).isLessThan(form.indexOf("Cache exchange rates"));
+    assertThat(form).doesNotContain("Long before", "Another service");
+    tasklist.snap("confirm-situation-recent-changes");
+
+    situation.choose("Was a related feature changed recently?", "Yes")
+        .check("Recent changes (newest first): which are suspected?");
+    tasklist.complete(CONFIRM_SITUATION, 1);
+
+    assertThat(driver.openTasks(incident, Tasks.PROVISIONAL_IMPACT)).hasSize(1);
+    assertThat((String) driver.variable(incident, Variables.SUSPECTED_CHANGE)).startsWith("ledger 1.0 (production) — Switch ledger rounding by kenji");
+    // Out of the way of the other incident of this class, which expects the only tasks in Tasklist.
+    engine.getRuntimeService().deleteProcessInstance(incident.getId(), "browser test done");
+  }
+
+  private static ChangeDraft change(String id, String service, String at, String summary, String user) {
+    return new ChangeDraft(ChangeSource.CI, "ci:" + id, service, "production", "1.0", summary,
+        new Change.Author(null, null, user), "https://git.example.com/" + service + "/pull/" + id, OffsetDateTime.parse(at));
+  }
   /** No end-of-life banner for users (it is in the page, hidden by our user stylesheet); the "Powered by" footer stays. */
   private void assertWebappChrome(WebappLanguage language) {
     assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner"))).as("the webapp's banner element").isNotEmpty()

@@ -120,7 +120,7 @@ class SuggestedImportanceInTasklistTest {
   /** A form-js field whose label starts with the English part ("English / 日本語"). */
   private static String field(String label) {
     return "//div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]"
-        + "[.//label[starts-with(normalize-space(.), \"" + label + " /\")]]";
+        + "[.//label[contains(normalize-space(.), \"/ " + label + "\")]]"; // Japanese first: "日本語 / English"
   }
 
   private static By input(String label) {
