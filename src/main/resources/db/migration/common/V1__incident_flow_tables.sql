@@ -1,5 +1,5 @@
 -- Incident numbers (INC-2026-0042): one counter row per year, incremented under a row lock.
-CREATE TABLE IF NOT EXISTS incident_number_counter (
+CREATE TABLE incident_number_counter (
   counter_year INT NOT NULL PRIMARY KEY,
   last_number INT NOT NULL
 );
@@ -7,7 +7,7 @@ CREATE TABLE IF NOT EXISTS incident_number_counter (
 -- Alertmanager groups (intake): one row per group key, inserted before an incident is opened, so
 -- that the primary key decides which of many simultaneous notifications opens the incident.
 -- process_instance_id is NULL while that incident is being opened.
-CREATE TABLE IF NOT EXISTS alert_group (
+CREATE TABLE alert_group (
   group_key VARCHAR(1024) NOT NULL PRIMARY KEY,
   incident_number VARCHAR(32),
   process_instance_id VARCHAR(64),
@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS alert_group (
 -- completed step and one per confirmed client, written by IncidentFactsRecorder in the same
 -- transaction as the engine's own history, and rebuilt from ACT_HI_* for incidents that predate them
 -- (IncidentFacts.backfill). The report aggregates these instead of joining the engine's history.
-CREATE TABLE IF NOT EXISTS metrics_incident (
+CREATE TABLE metrics_incident (
   process_instance_id VARCHAR(64) NOT NULL PRIMARY KEY,
   incident_number VARCHAR(255),
   reported_at TIMESTAMP NOT NULL,
@@ -39,12 +39,12 @@ CREATE TABLE IF NOT EXISTS metrics_incident (
   provisional_clients VARCHAR(4000),
   scope_confirmed BOOLEAN NOT NULL
 );
-CREATE INDEX IF NOT EXISTS metrics_incident_reported ON metrics_incident (reported_at);
-CREATE INDEX IF NOT EXISTS metrics_incident_resolved ON metrics_incident (resolved_at);
-CREATE INDEX IF NOT EXISTS metrics_incident_open ON metrics_incident (ended_at, reported_at);
+CREATE INDEX metrics_incident_reported ON metrics_incident (reported_at);
+CREATE INDEX metrics_incident_resolved ON metrics_incident (resolved_at);
+CREATE INDEX metrics_incident_open ON metrics_incident (ended_at, reported_at);
 
 -- duration_ms is the engine's DURATION_; reported_at is the incident's, so a period needs no join.
-CREATE TABLE IF NOT EXISTS metrics_step (
+CREATE TABLE metrics_step (
   activity_instance_id VARCHAR(64) NOT NULL PRIMARY KEY,
   process_instance_id VARCHAR(64) NOT NULL,
   reported_at TIMESTAMP NOT NULL,
@@ -52,15 +52,15 @@ CREATE TABLE IF NOT EXISTS metrics_step (
   duration_ms BIGINT
 );
 -- Every column time-per-step reads, so the period is answered from the index alone.
-CREATE INDEX IF NOT EXISTS metrics_step_reported ON metrics_step (reported_at, step, duration_ms);
-CREATE INDEX IF NOT EXISTS metrics_step_incident ON metrics_step (process_instance_id);
+CREATE INDEX metrics_step_reported ON metrics_step (reported_at, step, duration_ms);
+CREATE INDEX metrics_step_incident ON metrics_step (process_instance_id);
 
 -- One row per "client" variable (a Contact affected client task); variable_id is the engine's.
-CREATE TABLE IF NOT EXISTS metrics_client (
+CREATE TABLE metrics_client (
   variable_id VARCHAR(64) NOT NULL PRIMARY KEY,
   process_instance_id VARCHAR(64) NOT NULL,
   reported_at TIMESTAMP NOT NULL,
   client VARCHAR(4000) NOT NULL
 );
-CREATE INDEX IF NOT EXISTS metrics_client_reported ON metrics_client (reported_at);
-CREATE INDEX IF NOT EXISTS metrics_client_incident ON metrics_client (process_instance_id);
+CREATE INDEX metrics_client_reported ON metrics_client (reported_at);
+CREATE INDEX metrics_client_incident ON metrics_client (process_instance_id);
