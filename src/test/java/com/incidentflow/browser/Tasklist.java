@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -75,12 +76,18 @@ public class Tasklist {
   /** Opens the first listed task with this name and waits for its details. */
   public Tasklist openTask(String name) {
     awaitTasks(name, countAtLeastOne(name));
-    WebElement task =
-        driver.findElements(TASKS).stream()
-            .filter(t -> t.getText().contains(name))
-            .findFirst()
-            .orElseThrow();
-    task.findElement(By.cssSelector("a")).click();
+    // The list re-renders when Tasklist polls: an entry found a moment ago may be gone when clicked (a
+    // stale element, not clicked), so it is found again and clicked then; once clicked, that is it.
+    wait.withMessage(() -> "a clickable task named '" + name + "' in " + taskNames())
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> {
+          WebElement task = d.findElements(TASKS).stream().filter(t -> t.getText().contains(name)).findFirst().orElse(null);
+          if (task == null) {
+            return null;
+          }
+          task.findElement(By.cssSelector("a")).click();
+          return true;
+        });
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-task] .names, .task-details .names, [cam-tasklist-task]"), name));
     return this;
   }
