@@ -15,16 +15,42 @@ import java.util.stream.Collectors;
 
 /**
  * The application as its own JVM on a file database, so a run can kill it (SIGKILL, as kill -9)
- * and start it again on the same data. Runs the main classes only, without the test set-up.
+ * and start it again on the same data. Runs the main classes only, without the test set-up, or the
+ * packaged jar as a user starts it ({@link #startJar}, for the lifecycle benchmark).
  */
-final class AppProcess {
+public final class AppProcess {
 
   private final Process process;
-  final int port;
+  public final int port;
 
   private AppProcess(Process process, int port) {
     this.process = process;
     this.port = port;
+  }
+
+  /**
+   * {@code java [jvmOptions] -jar jar [arguments]} in {@code dir} (so the default ./data database lands
+   * there), logging to {@code dir/logName}; {@code environment} is added to this JVM's.
+   */
+  public static AppProcess startJar(Path dir, Path jar, int port, List<String> jvmOptions, List<String> arguments,
+      java.util.Map<String, String> environment, String logName) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toAbsolutePath().toString());
+    command.add("--server.port=" + port);
+    command.addAll(arguments);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve(logName).toFile());
+    builder.environment().putAll(environment);
+    return new AppProcess(builder.start(), port);
+  }
+
+  /** The JVM's process id, for reading its CPU time and memory from /proc. */
+  public long pid() {
+    return process.pid();
   }
 
   static AppProcess start(Path dir, int port, int smtpPort, String logName) throws Exception {
@@ -47,9 +73,9 @@ final class AppProcess {
   }
 
   /** Polls the health endpoint until the app answers (a start takes tens of seconds here). */
-  void awaitReady() throws Exception {
+  public void awaitReady() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    for (int i = 0; i < 600; i++) {
+    for (int i = 0; i < 3000; i++) {
       if (!process.isAlive()) {
         throw new IllegalStateException("The app exited with " + process.exitValue() + "; see its log");
       }
@@ -62,24 +88,24 @@ final class AppProcess {
       } catch (IOException notYet) {
         // still starting
       }
-      Thread.sleep(500);
+      Thread.sleep(100);
     }
     throw new IllegalStateException("The app did not start");
   }
 
   /** SIGKILL: no shutdown hooks, no unlocking, no flushing — what kill -9 does. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     process.destroy();
     process.waitFor();
   }
 
   /** Surefire starts tests from a manifest-only jar; its Class-Path lists everything. Test classes stay out. */
-  private static String mainClasspath() throws IOException {
+  public static String mainClasspath() throws IOException {
     List<String> entries = new ArrayList<>(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
     if (entries.size() == 1 && entries.get(0).endsWith(".jar")) {
       try (JarFile booter = new JarFile(entries.get(0))) {
