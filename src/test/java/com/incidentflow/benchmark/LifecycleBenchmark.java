@@ -115,6 +115,7 @@ class LifecycleBenchmark {
     Path dir = root.resolve(name + "-" + System.currentTimeMillis());
     Files.createDirectories(dir);
     List<AppProcess> nodes = new ArrayList<>();
+    mail.forget();
     long launched = System.nanoTime();
     try {
       for (int n = 0; n < nodeCount; n++) {

@@ -54,6 +54,11 @@ final class MailArrivals implements AutoCloseable {
     return managerReports.get(number);
   }
 
+  /** Forgets the arrivals so far: each setup's database numbers its incidents from the start again. */
+  void forget() {
+    managerReports.clear();
+  }
+
   /** Copies delivered so far (one per recipient). */
   long deliveries() {
     return deliveries.get();
