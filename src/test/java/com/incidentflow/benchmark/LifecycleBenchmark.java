@@ -72,6 +72,7 @@ class LifecycleBenchmark {
   /** Figures for the ratios: the app at the largest worker count on H2, one node; the bare engine likewise. */
   Run appAtMost;
   Run bareAtMost;
+  String loadAtStart;
 
   @Test
   void run() throws Exception {
@@ -86,6 +87,7 @@ class LifecycleBenchmark {
       parts.remove("cluster");
     }
     Files.createDirectories(root);
+    loadAtStart = loadAverage();
     System.out.printf("BENCHMARK parts %s; %d incidents per run at workers %s (after %d warm-up), %d mixed, %d open for scale, JVM %s%n",
         parts, INCIDENTS, WORKERS, WARMUP, MIXED, OPEN, JVM_OPTIONS);
 
@@ -475,7 +477,8 @@ class LifecycleBenchmark {
     String machine = String.format(Locale.ROOT, "%d cores (nproc), %.1f GiB memory, %s %s, %s",
         Runtime.getRuntime().availableProcessors(), memoryGib(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    report.append("Machine: ").append(machine).append("\n\n");
+    report.append("Machine: ").append(machine).append("; load average (1 min) ").append(loadAtStart).append(" at the start, ")
+        .append(loadAverage()).append(" at the end.\n\n");
     report.append("### Lifecycles\n\n");
     report.append("Path \"not urgent, no clients, approved at once\" (9 user steps, 4 mails), each incident from report to every mail sent. "
         + "Mail: manager report, from the completion of the step before it to its arrival at the SMTP server (p50 / p95 / p99, ms).\n\n");
@@ -511,6 +514,15 @@ class LifecycleBenchmark {
     Files.writeString(file, report.toString());
     System.out.println("\n===== BENCHMARK REPORT (also in " + file.toAbsolutePath() + ") =====\n");
     System.out.println(report);
+  }
+
+  /** The 1-minute load average: how busy the machine was besides (above the core count, everything waited). */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "?";
+    }
   }
 
   static double memoryGib() {
