@@ -204,8 +204,12 @@ class TwoNodesTest {
 
   /** Mails of one incident by kind (the subject after the incident's title), each distinct mail once. */
   static Map<String, Integer> mailsOf(String number) {
+    return mailsOf(smtp, number);
+  }
+
+  static Map<String, Integer> mailsOf(GreenMailExtension server, String number) {
     Map<String, Integer> kinds = new TreeMap<>();
-    for (var mail : Mails.withSubjectContaining(smtp, "[" + number + "]")) {
+    for (var mail : Mails.withSubjectContaining(server, "[" + number + "]")) {
       String subject = Mails.subject(mail);
       kinds.merge(subject.substring(subject.lastIndexOf(" — ") + 3), 1, Integer::sum);
     }
