@@ -114,7 +114,7 @@ public class DatabaseOutage implements InitializingBean, DisposableBean {
   /** Reports a failure that {@link #isCause} says is the database being away; logs the first one. */
   public void noticed(Throwable failure) {
     synchronized (this) {
-      if (downSince != null) {
+      if (downSince != null || prober.isShutdown()) { // already known, or the app is stopping
         return;
       }
       downSince = Instant.now();
