@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -26,9 +25,7 @@ import org.slf4j.Marker;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
@@ -81,11 +78,10 @@ public class DatabaseOutage implements InitializingBean, DisposableBean {
   public static boolean isCause(Throwable failure) {
     int depth = 0;
     for (Throwable cause = failure; cause != null && depth < 40; cause = cause.getCause(), depth++) {
-      if (cause instanceof SQLTransientConnectionException // Hikari: no connection within connection-timeout
-          || cause instanceof SQLNonTransientConnectionException
-          || cause instanceof SQLRecoverableException
-          || cause instanceof CannotGetJdbcConnectionException
-          || cause instanceof CannotCreateTransactionException) {
+      // Not Hikari's SQLTransientConnectionException by itself: without a connection failure under it,
+      // the pool was only busy (every connection in use for connection-timeout), the database is there.
+      // When the database is away it carries the driver's failure, found further down.
+      if (cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException) {
         return true;
       }
       // A commit or rollback that failed on a connection the pool had already closed as broken; the

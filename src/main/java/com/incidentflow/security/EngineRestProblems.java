@@ -28,7 +28,7 @@ public class EngineRestProblems {
   @Bean
   ResourceConfigCustomizer engineRestProblemBodies() {
     return config -> config.register(new AuthorizationProblems()).register(new ForbiddenRestProblems())
-        // The database away: 503 (docs: README "Reliability").
+        // The database away: 503 (README, "Upgrading": when the database is not there).
         .register(new DatabaseOutageAnswers.EngineProblems()).register(new DatabaseOutageAnswers.AnyProblems());
   }
 

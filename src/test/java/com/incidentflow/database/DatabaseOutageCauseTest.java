@@ -16,9 +16,18 @@ import org.springframework.transaction.TransactionSystemException;
 class DatabaseOutageCauseTest {
 
   @Test
-  void shouldTakeAPoolThatGaveNoConnectionForTheDatabaseBeingAway() {
-    SQLTransientConnectionException hikari = new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5000ms");
+  void shouldTakeAPoolThatCouldNotConnectForTheDatabaseBeingAway() {
+    SQLException refused = new SQLException("Connection to 127.0.0.1:5432 refused.", "08001");
+    SQLTransientConnectionException hikari = new SQLTransientConnectionException(
+        "HikariPool-1 - Connection is not available, request timed out after 5000ms", "08001", refused);
     assertThat(DatabaseOutage.isCause(new CannotCreateTransactionException("Could not open JDBC Connection for transaction", hikari))).isTrue();
+  }
+
+  @Test
+  void shouldNotTakeAPoolThatIsOnlyBusyForTheDatabaseBeingAway() {
+    SQLTransientConnectionException busy = new SQLTransientConnectionException(
+        "HikariPool-1 - Connection is not available, request timed out after 5000ms (total=20, active=20, idle=0, waiting=3)");
+    assertThat(DatabaseOutage.isCause(new CannotCreateTransactionException("Could not open JDBC Connection for transaction", busy))).isFalse();
   }
 
   @Test
