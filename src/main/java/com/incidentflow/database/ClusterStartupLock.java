@@ -46,7 +46,7 @@ public class ClusterStartupLock implements FlywayMigrationStrategy, DisposableBe
   @Override
   public void migrate(Flyway flyway) {
     acquire();
-    flyway.migrate();
+    H2MigrationUndo.migrate(flyway, dataSource);
   }
 
   synchronized void acquire() {

@@ -1,6 +1,10 @@
 package com.incidentflow.notification;
 
+import com.incidentflow.database.DatabaseOutage;
 import java.sql.Timestamp;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DuplicateKeyException;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -27,6 +31,8 @@ public class SentMailLog {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
+  /** Sent while the database was away, not written yet: delivery id to its row. */
+  private final Map<String, Object[]> unrecorded = new ConcurrentHashMap<>();
 
   public SentMailLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
@@ -40,12 +46,35 @@ public class SentMailLog {
 
   /** A delivery of another channel (chat), once all its posts went out; to are its destinations. */
   public void record(String deliveryId, String incidentId, String channel, String subject, Collection<String> to) {
+    Object[] row = {deliveryId, incidentId, channel, subject, String.join(", ", to), new Timestamp(ClockUtil.getCurrentTime().getTime())};
+    try {
+      insert(row);
+    } catch (RuntimeException e) {
+      if (DatabaseOutage.isCause(e)) {
+        // Sent, but the database went away before it was written: kept here and written when the
+        // delivery's job runs again once the database is back (wasSent), so it is not sent twice.
+        unrecorded.put(deliveryId, row);
+      }
+      throw e;
+    }
+  }
+
+  private void insert(Object[] row) {
     ownTransaction.executeWithoutResult(status -> jdbc.update(
-        "INSERT INTO notification_sent (delivery_id, incident_id, channel, subject, recipients, sent_at) VALUES (?, ?, ?, ?, ?, ?)",
-        deliveryId, incidentId, channel, subject, String.join(", ", to), new Timestamp(ClockUtil.getCurrentTime().getTime())));
+        "INSERT INTO notification_sent (delivery_id, incident_id, channel, subject, recipients, sent_at) VALUES (?, ?, ?, ?, ?, ?)", row));
   }
 
   public boolean wasSent(String deliveryId) {
+    Object[] row = unrecorded.get(deliveryId);
+    if (row != null) {
+      try {
+        insert(row);
+      } catch (DuplicateKeyException writtenAfterAll) {
+        // the commit went through; only its answer was lost
+      }
+      unrecorded.remove(deliveryId);
+      return true;
+    }
     Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM notification_sent WHERE delivery_id = ?", Integer.class, deliveryId);
     return rows != null && rows > 0;
   }

@@ -2,9 +2,11 @@ package com.incidentflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidentflow.database.DatabaseOutageAnswers;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -25,7 +27,9 @@ public class EngineRestProblems {
 
   @Bean
   ResourceConfigCustomizer engineRestProblemBodies() {
-    return config -> config.register(new AuthorizationProblems()).register(new ForbiddenRestProblems());
+    return config -> config.register(new AuthorizationProblems()).register(new ForbiddenRestProblems())
+        // The database away: 503 (README, "Upgrading": when the database is not there).
+        .register(new DatabaseOutageAnswers.EngineProblems()).register(new DatabaseOutageAnswers.AnyProblems());
   }
 
   static Response forbidden(String detail) {
@@ -54,6 +58,10 @@ public class EngineRestProblems {
 
     @Override
     public Response toResponse(RestException e) {
+      Optional<Response> unavailable = DatabaseOutageAnswers.unavailable(e);
+      if (unavailable.isPresent()) {
+        return unavailable.get();
+      }
       if (e.getStatus() == Response.Status.FORBIDDEN) {
         return forbidden(e.getMessage());
       }

@@ -1,6 +1,8 @@
 package com.incidentflow.webapps;
 
+import com.incidentflow.database.DatabaseOutageAnswers;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.catalina.Container;
 import org.apache.catalina.Wrapper;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -42,6 +44,9 @@ public class WebappsConfiguration {
           && event.getData() instanceof Wrapper servlet
           && WEBAPP_APIS.contains(servlet.getName())) {
         servlet.setLoadOnStartup(1);
+        // Jersey builds these servlets' mappers from here: the database away answers 503 there too.
+        servlet.addInitParameter("jersey.config.server.provider.classnames",
+            DatabaseOutageAnswers.JAXRS_MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
       }
     }));
   }

@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -91,7 +92,7 @@ class TwoNodesTest {
 
         // Start-up work once: migrations, the deployment, the role model's filters, no failed start.
         assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY 1", String.class))
-            .containsExactly("1", "2", "3", "4", "5");
+            .containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(IncidentProcess.PROCESS_KEY).count()).isEqualTo(1);
         assertThat(engine.getFilterService().createFilterQuery().filterName("My work (自分の作業)").count()).isEqualTo(1);
         assertThat(engine.getIdentityService().createUserQuery().memberOfGroup(Groups.MANAGERS).count()).isEqualTo(1);
@@ -131,6 +132,27 @@ class TwoNodesTest {
         assertThat(alerts).filteredOn(answer -> answer.status() == 201).hasSize(1);
         assertThat(alerts).allMatch(answer -> answer.status() == 201 || answer.status() == 200);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM alert_group", Integer.class)).isEqualTo(1);
+
+        // Web sessions live in the database: a Tasklist login on A holds on B, for reading and for a
+        // write that needs the session's CSRF token; HTTP Basic requests to the API create no session.
+        WebappSession tasklist = WebappSession.logIn(nodeA.url(), "emma", "emma");
+        String waiting = apiA.post("/api/incidents", report("Tasklist on two nodes")).body().path("number").asText();
+        String confirm = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(waiting)
+            .taskDefinitionKey(Tasks.CONFIRM_SITUATION).singleResult().getId();
+        HttpResponse<String> listed = tasklist.get(urlB, WebappSession.ENGINE_API + "task?processInstanceBusinessKey=" + waiting);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.read(listed.body()).findValuesAsText("id")).containsExactly(confirm);
+        assertThat(tasklist.post(urlB, WebappSession.ENGINE_API + "task/" + confirm + "/claim", "{\"userId\":\"emma\"}").statusCode())
+            .isEqualTo(204);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(confirm).singleResult().getAssignee()).isEqualTo("emma");
+        Integer sessions = jdbc.queryForObject("SELECT COUNT(*) FROM SPRING_SESSION", Integer.class);
+        assertThat(sessions).isPositive();
+        for (ApiClient api : List.of(apiA, apiB)) {
+          Answer read = api.get("/api/incidents/" + waiting);
+          assertThat(read.status()).isEqualTo(200);
+          assertThat(read.headers().get("Set-Cookie")).isNull();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SPRING_SESSION", Integer.class)).isEqualTo(sessions);
 
         // An incident reported on A, worked to the end on B; the job executors of both send its mails.
         String number = apiA.post("/api/incidents", report("Checkout is down")).body().path("number").asText();
@@ -204,8 +226,12 @@ class TwoNodesTest {
 
   /** Mails of one incident by kind (the subject after the incident's title), each distinct mail once. */
   static Map<String, Integer> mailsOf(String number) {
+    return mailsOf(smtp, number);
+  }
+
+  static Map<String, Integer> mailsOf(GreenMailExtension server, String number) {
     Map<String, Integer> kinds = new TreeMap<>();
-    for (var mail : Mails.withSubjectContaining(smtp, "[" + number + "]")) {
+    for (var mail : Mails.withSubjectContaining(server, "[" + number + "]")) {
       String subject = Mails.subject(mail);
       kinds.merge(subject.substring(subject.lastIndexOf(" — ") + 3), 1, Integer::sum);
     }

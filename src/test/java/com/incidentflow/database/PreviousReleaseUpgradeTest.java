@@ -113,7 +113,7 @@ class PreviousReleaseUpgradeTest {
         assertThat(upgraded.getBean(JdbcTemplate.class).queryForList(
                 "SELECT \"version\", \"type\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
             .extracting(row -> row.get("version") + " " + row.get("type") + " " + row.get("success"))
-            .containsExactly("1 BASELINE true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true");
+            .containsExactly("1 BASELINE true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true", "6 SQL true");
 
         // The notifications queued before the upgrade go out after it, each recorded once.
         ManagementService management = upgraded.getBean(ProcessEngine.class).getManagementService();

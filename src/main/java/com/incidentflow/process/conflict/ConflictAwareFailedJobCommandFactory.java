@@ -1,5 +1,6 @@
 package com.incidentflow.process.conflict;
 
+import com.incidentflow.database.DatabaseOutage;
 import com.incidentflow.notification.DeliveryFailure;
 import java.time.Duration;
 import java.util.Date;
@@ -27,6 +28,12 @@ class ConflictAwareFailedJobCommandFactory implements FailedJobCommandFactory {
   @Override
   public Command<Object> getCommand(String jobId, Throwable exception) {
     if (exception instanceof OptimisticLockingException) {
+      return new ReleaseAfterConflictCmd(jobId, exception);
+    }
+    // The database went away under the job: nothing of it was written, and it is not the job's
+    // fault. Released like a lost race (if the database is still away, this fails too and the job's
+    // lock runs out): it runs again once the database is back, its retries untouched.
+    if (DatabaseOutage.isCause(exception)) {
       return new ReleaseAfterConflictCmd(jobId, exception);
     }
     Optional<DeliveryFailure> delivery = DeliveryFailure.in(exception);
