@@ -45,7 +45,8 @@ public class IdentityAuthenticationProvider implements AuthenticationProvider {
     Authentication remembered = cache.find(user, password);
     if (remembered != null) {
       throttle.succeeded(user, client);
-      return remembered;
+      // A token of its own: Spring Security adds this request's details to it.
+      return UsernamePasswordAuthenticationToken.authenticated(remembered.getPrincipal(), null, remembered.getAuthorities());
     }
     long checkedAt = cache.generation();
     boolean right;
