@@ -58,8 +58,14 @@ public class IncidentFactsRecorder implements HistoryEventHandler {
     if (!IncidentProcess.PROCESS_KEY.equals(event.getProcessDefinitionKey()) || event.getProcessInstanceId() == null) {
       return;
     }
+    // Most events of an incident (most variables, gateways, service tasks) change nothing in the
+    // record: those open no savepoint, which costs two statements of its own.
+    Runnable write = writeFor(event);
+    if (write == null) {
+      return;
+    }
     try {
-      savepoint.executeWithoutResult(status -> record(event));
+      savepoint.executeWithoutResult(status -> write.run());
     } catch (RuntimeException e) {
       queueRebuild(event.getProcessInstanceId());
       log.warn("Could not record a metrics event of incident {} ({}); it will be derived again from history: {}",
@@ -67,54 +73,62 @@ public class IncidentFactsRecorder implements HistoryEventHandler {
     }
   }
 
-  private void record(HistoryEvent event) {
+  /** What the event changes in the record, or null when it changes nothing. */
+  private Runnable writeFor(HistoryEvent event) {
     String incident = event.getProcessInstanceId();
     if (event instanceof HistoricProcessInstanceEventEntity process) {
       if (is(event, HistoryEventTypes.PROCESS_INSTANCE_START)) {
-        facts.recordReported(incident, process.getStartTime(), process.getBusinessKey());
+        return () -> facts.recordReported(incident, process.getStartTime(), process.getBusinessKey());
       } else if (is(event, HistoryEventTypes.PROCESS_INSTANCE_END)) {
-        facts.recordEnded(incident, process.getEndTime());
+        return () -> facts.recordEnded(incident, process.getEndTime());
       }
     } else if (event instanceof HistoricActivityInstanceEventEntity activity) {
       if (is(event, HistoryEventTypes.ACTIVITY_INSTANCE_START)) {
         Milestone milestone = Milestone.startedBy(activity.getActivityId());
         if (milestone != null) {
-          facts.recordMilestone(incident, milestone, activity.getStartTime());
+          return () -> facts.recordMilestone(incident, milestone, activity.getStartTime());
         }
       } else if (is(event, HistoryEventTypes.ACTIVITY_INSTANCE_END)) {
-        if (IncidentFacts.STEP_TYPES.contains(activity.getActivityType())) {
-          facts.recordStepCompleted(incident, activity.getActivityInstanceId(), activity.getActivityId(), duration(activity));
-        }
+        boolean step = IncidentFacts.STEP_TYPES.contains(activity.getActivityType());
         Milestone milestone = Milestone.endedBy(activity.getActivityId());
-        if (milestone != null) {
-          facts.recordMilestone(incident, milestone, activity.getEndTime());
+        if (step || milestone != null) {
+          return () -> {
+            if (step) {
+              facts.recordStepCompleted(incident, activity.getActivityInstanceId(), activity.getActivityId(), duration(activity));
+            }
+            if (milestone != null) {
+              facts.recordMilestone(incident, milestone, activity.getEndTime());
+            }
+          };
         }
       }
     } else if (event instanceof HistoricVariableUpdateEventEntity variable) {
       // Values as the engine's ACT_HI_VARINST keeps them: the latest; deleting a variable keeps its last value there.
       if (is(event, HistoryEventTypes.VARIABLE_INSTANCE_CREATE) || is(event, HistoryEventTypes.VARIABLE_INSTANCE_UPDATE)) {
-        recordVariable(incident, variable);
+        return writeFor(incident, variable);
       }
     }
+    return null;
   }
 
-  private void recordVariable(String incident, HistoricVariableUpdateEventEntity variable) {
+  private Runnable writeFor(String incident, HistoricVariableUpdateEventEntity variable) {
     String name = variable.getVariableName();
     String text = variable.getTextValue();
     boolean processLevel = incident.equals(variable.getExecutionId());
     if (Variables.CLIENT.equals(name)) {
-      facts.recordClient(incident, variable.getVariableInstanceId(), text);
+      return () -> facts.recordClient(incident, variable.getVariableInstanceId(), text);
     } else if (Variables.FINAL_SCOPE.equals(name)) {
-      facts.recordScopeConfirmed(incident);
+      return () -> facts.recordScopeConfirmed(incident);
     } else if (processLevel && Variables.PRIORITY.equals(name)) {
-      facts.recordPriority(incident, text);
+      return () -> facts.recordPriority(incident, text);
     } else if (processLevel && Variables.INCIDENT_NUMBER.equals(name)) {
-      facts.recordNumber(incident, text);
+      return () -> facts.recordNumber(incident, text);
     } else if (processLevel && Variables.CLIENTS_REPORTED.equals(name)) {
-      facts.recordReportedClients(incident, text);
+      return () -> facts.recordReportedClients(incident, text);
     } else if (processLevel && Variables.PROVISIONAL_CLIENTS.equals(name)) {
-      facts.recordProvisionalClients(incident, text);
+      return () -> facts.recordProvisionalClients(incident, text);
     }
+    return null;
   }
 
   /**

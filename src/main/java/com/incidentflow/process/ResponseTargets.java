@@ -4,8 +4,12 @@ import com.incidentflow.process.Choices.Importance;
 import com.incidentflow.process.Choices.Scope;
 import com.incidentflow.process.Choices.Urgency;
 import com.incidentflow.process.IncidentProcess.Variables;
+import java.util.Collections;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +31,16 @@ public class ResponseTargets {
   static final String NEVER = "R1/P3650D";
 
   private final DecisionService decisions;
+  private final RepositoryService repository;
+  /**
+   * The P1 targets per deployed version of the table: the same inputs give the same answer, so each
+   * version is evaluated once, not at every report (an evaluation with its history rows per incident).
+   */
+  private final Map<String, Map<String, Object>> worstCaseByTable = new ConcurrentHashMap<>();
 
-  public ResponseTargets(DecisionService decisions) {
+  public ResponseTargets(DecisionService decisions, RepositoryService repository) {
     this.decisions = decisions;
+    this.repository = repository;
   }
 
   /** At the report: until managers have judged, the judgement target of P1 applies. */
@@ -57,8 +68,13 @@ public class ResponseTargets {
 
   /** The decision table's value for the highest priority, so the DMN stays the one source. */
   private String worstCase(String output) {
-    return decisions
-        .evaluateDecisionByKey(IncidentProcess.PRIORITY_DECISION_KEY)
+    DecisionDefinition table = repository.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(IncidentProcess.PRIORITY_DECISION_KEY)
+        .withoutTenantId()
+        .latestVersion()
+        .singleResult();
+    Map<String, Object> worst = worstCaseByTable.computeIfAbsent(table.getId(), id -> Collections.unmodifiableMap(decisions
+        .evaluateDecisionById(id)
         .variables(
             Map.of(
                 Variables.IMPORTANCE, Importance.HIGH.name(),
@@ -66,6 +82,7 @@ public class ResponseTargets {
                 Variables.PROVISIONAL_SCOPE, Scope.ALL.name()))
         .evaluate()
         .getSingleResult()
-        .getEntry(output);
+        .getEntryMap()));
+    return (String) worst.get(output);
   }
 }

@@ -15,7 +15,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * HTTP Basic checked against Camunda's identity service: users, passwords and groups stay where
  * the Admin webapp manages them. The groups become authorities (for the path rules) and the
  * principal a {@link CamundaUser} (for the engine's authorizations). Guessing is slowed down per
- * user and client by {@link LoginThrottle}.
+ * user and client by {@link LoginThrottle}, also for logins remembered by {@link LoginCache}.
  */
 public class IdentityAuthenticationProvider implements AuthenticationProvider {
 
@@ -23,10 +23,12 @@ public class IdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identity;
   private final LoginThrottle throttle;
+  private final LoginCache cache;
 
-  public IdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle) {
+  public IdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle, LoginCache cache) {
     this.identity = identity;
     this.throttle = throttle;
+    this.cache = cache;
   }
 
   @Override
@@ -40,6 +42,13 @@ public class IdentityAuthenticationProvider implements AuthenticationProvider {
       throw new BadCredentialsException(WRONG_CREDENTIALS);
     }
     throttle.attempt(user, client);
+    Authentication remembered = cache.find(user, password);
+    if (remembered != null) {
+      throttle.succeeded(user, client);
+      // A token of its own: Spring Security adds this request's details to it.
+      return UsernamePasswordAuthenticationToken.authenticated(remembered.getPrincipal(), null, remembered.getAuthorities());
+    }
+    long checkedAt = cache.generation();
     boolean right;
     try {
       right = identity.checkPassword(user, password);
@@ -51,8 +60,16 @@ public class IdentityAuthenticationProvider implements AuthenticationProvider {
       throttle.failed(user, client);
       throw new BadCredentialsException(WRONG_CREDENTIALS);
     }
+    Authentication authenticated;
+    try {
+      authenticated = authenticated(user);
+    } catch (RuntimeException e) {
+      throttle.abandoned(user, client);
+      throw e;
+    }
     throttle.succeeded(user, client);
-    return authenticated(user);
+    cache.remember(user, password, authenticated, checkedAt);
+    return authenticated;
   }
 
   /** The authentication of a user whose password was checked. */

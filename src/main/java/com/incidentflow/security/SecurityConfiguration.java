@@ -94,8 +94,8 @@ public class SecurityConfiguration {
 
   /** The only login provider: with it, Spring Boot creates no default user of its own. */
   @Bean
-  IdentityAuthenticationProvider identityAuthenticationProvider(LoginThrottle throttle) {
-    return new IdentityAuthenticationProvider(identity, throttle);
+  IdentityAuthenticationProvider identityAuthenticationProvider(LoginThrottle throttle, LoginCache cache) {
+    return new IdentityAuthenticationProvider(identity, throttle, cache);
   }
 
   @Bean
