@@ -1,5 +1,6 @@
 package com.incidentflow.metrics;
 
+import com.incidentflow.api.InvalidRequestException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,10 +17,10 @@ public record MetricsPeriod(LocalDate from, LocalDate to) {
 
   public MetricsPeriod {
     if (from.isAfter(to)) {
-      throw new IllegalArgumentException("'from' (" + from + ") is after 'to' (" + to + ")");
+      throw InvalidRequestException.of("to", "must not be before from (" + from + "), not " + to);
     }
     if (from.plusDays(MAX_DAYS).isBefore(to)) {
-      throw new IllegalArgumentException("The period may span at most " + MAX_DAYS + " days");
+      throw InvalidRequestException.of("from", "must be at most " + MAX_DAYS + " days before to (" + to + "), not " + from);
     }
   }
 

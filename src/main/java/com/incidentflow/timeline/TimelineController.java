@@ -1,20 +1,14 @@
 package com.incidentflow.timeline;
 
-import com.incidentflow.timeline.EvidenceService.IncidentClosed;
 import com.incidentflow.timeline.EvidenceService.InvalidEvidence;
-import com.incidentflow.timeline.EvidenceService.NotWorkingOnIt;
 import com.incidentflow.timeline.EvidenceService.UnknownIncident;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,38 +70,5 @@ public class TimelineController {
     List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
     evidence.add(number, kind, entry.text(), user.getUserId(), groups);
     return ResponseEntity.created(URI.create("/api/incidents/" + number + "/timeline")).build();
-  }
-
-  @ExceptionHandler(UnknownIncident.class)
-  ResponseEntity<ProblemDetail> unknown(UnknownIncident e) {
-    return problem(HttpStatus.NOT_FOUND, e.getMessage(), null);
-  }
-
-  @ExceptionHandler(IncidentClosed.class)
-  ResponseEntity<ProblemDetail> closed(IncidentClosed e) {
-    return problem(HttpStatus.CONFLICT, e.getMessage(), null);
-  }
-
-  @ExceptionHandler(NotWorkingOnIt.class)
-  ResponseEntity<ProblemDetail> forbidden(NotWorkingOnIt e) {
-    return problem(HttpStatus.FORBIDDEN, e.getMessage(), null);
-  }
-
-  @ExceptionHandler(InvalidEvidence.class)
-  ResponseEntity<ProblemDetail> invalid(InvalidEvidence e) {
-    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.field());
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-    return problem(HttpStatus.BAD_REQUEST, "The body is not the JSON expected: {\"kind\": \"TRIED\", \"text\": \"…\"}", null);
-  }
-
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String field) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    if (field != null) {
-      problem.setProperty("field", field);
-    }
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 }

@@ -1,5 +1,6 @@
 package com.incidentflow.intake.alert;
 
+import com.incidentflow.api.ApiException;
 import com.incidentflow.intake.alert.AlertIntakeService.Outcome;
 import com.incidentflow.intake.alert.AlertIntakeService.Result;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,7 +58,7 @@ public class AlertController {
   @ApiResponse(responseCode = "202", description = "Counted; the incident is still being opened (OPENING): poll Location for its number")
   @ApiResponse(responseCode = "400", description = "Invalid payload", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "401", description = "Wrong or missing credentials", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-  // No "consumes": a wrong content type then reaches IntakeProblems and is answered as a problem (415).
+  // No "consumes": a wrong content type then reaches ApiProblems and is answered as a problem (415).
   @PostMapping(PATH)
   public ResponseEntity<Result> receive(@Valid @RequestBody AlertmanagerNotification notification) {
     return answer(alerts.receive(notification.toMonitoring()));
@@ -90,12 +91,8 @@ public class AlertController {
       @Parameter(description = "the group key as stored (Grafana's: grafana:<orgId>:<groupKey>)") @RequestParam String key) {
     return alerts.group(key)
         .<ResponseEntity<?>>map(this::polled)
-        .orElseGet(() -> {
-          ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-              "No alert group " + key + " is known; if its opening failed, the next notification opens it again");
-          problem.setTitle("Alert group not found");
-          return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-        });
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Alert group not found",
+            "No alert group " + key + " is known; if its opening failed, the next notification opens it again"));
   }
 
   private ResponseEntity<Result> answer(Result result) {
