@@ -63,7 +63,7 @@ public class EvidenceService {
   /** No incident has this number, or the caller may not see it; answered 404. */
   public static class UnknownIncident extends ApiException {
     public UnknownIncident(String number) {
-      super(HttpStatus.NOT_FOUND, "Incident not found", "No incident " + number);
+      super(HttpStatus.NOT_FOUND, "Incident not found", "No incident " + number + " exists");
     }
   }
 

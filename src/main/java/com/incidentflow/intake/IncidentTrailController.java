@@ -1,7 +1,11 @@
-package com.incidentflow.timeline;
+package com.incidentflow.intake;
 
+import com.incidentflow.timeline.EvidenceKind;
+import com.incidentflow.timeline.EvidenceService;
 import com.incidentflow.timeline.EvidenceService.InvalidEvidence;
-import com.incidentflow.timeline.EvidenceService.UnknownIncident;
+import com.incidentflow.timeline.IncidentReportService;
+import com.incidentflow.timeline.Timeline;
+import com.incidentflow.timeline.TimelineService;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -16,10 +20,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An incident's evidence trail over HTTP: read the timeline and the report, add evidence. */
+/**
+ * An incident's evidence trail over HTTP: read the timeline and the report, add evidence. Beside
+ * {@link IncidentController}, so that one feature answers everything under /api/incidents; the
+ * timeline feature builds what it returns.
+ */
 @RestController
-@RequestMapping("/api/incidents/{number}")
-public class TimelineController {
+@RequestMapping(IncidentService.API_PATH + "/{number}")
+public class IncidentTrailController {
 
   static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
 
@@ -28,7 +36,7 @@ public class TimelineController {
   private final IncidentReportService reports;
   private final IdentityService identity;
 
-  public TimelineController(TimelineService timelines, EvidenceService evidence, IncidentReportService reports, IdentityService identity) {
+  public IncidentTrailController(TimelineService timelines, EvidenceService evidence, IncidentReportService reports, IdentityService identity) {
     this.timelines = timelines;
     this.evidence = evidence;
     this.reports = reports;
@@ -37,19 +45,19 @@ public class TimelineController {
 
   @GetMapping(value = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
   public Timeline timeline(@PathVariable String number) {
-    return timelines.of(number).orElseThrow(() -> new UnknownIncident(number));
+    return timelines.of(number).orElseThrow(() -> new IncidentNotFoundException(number));
   }
 
   @GetMapping(value = "/report.md")
   public ResponseEntity<String> markdown(@PathVariable String number) {
-    return ResponseEntity.ok().contentType(MARKDOWN).body(reports.markdown(number).orElseThrow(() -> new UnknownIncident(number)));
+    return ResponseEntity.ok().contentType(MARKDOWN).body(reports.markdown(number).orElseThrow(() -> new IncidentNotFoundException(number)));
   }
 
   @GetMapping(value = "/report", produces = MediaType.TEXT_HTML_VALUE)
   public ResponseEntity<String> html(@PathVariable String number) {
     return ResponseEntity.ok()
         .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-        .body(reports.html(number).orElseThrow(() -> new UnknownIncident(number)));
+        .body(reports.html(number).orElseThrow(() -> new IncidentNotFoundException(number)));
   }
 
   /** One evidence entry: kind is PREMISE, INVESTIGATED, THOUGHT or TRIED. */
