@@ -24,9 +24,12 @@ public record MetricsPeriod(LocalDate from, LocalDate to) {
     }
   }
 
-  /** {@code to} defaults to today (engine clock), {@code from} to {@code defaultDays} before it. */
-  public static MetricsPeriod of(LocalDate from, LocalDate to, Date now, int defaultDays) {
-    LocalDate end = to != null ? to : LocalDate.ofInstant(now.toInstant(), ZoneId.systemDefault());
+  /**
+   * {@code to} defaults to today (engine clock) in the team's zone — the day its people are living,
+   * whatever zone the server runs in — {@code from} to {@code defaultDays} before it.
+   */
+  public static MetricsPeriod of(LocalDate from, LocalDate to, Date now, int defaultDays, ZoneId team) {
+    LocalDate end = to != null ? to : LocalDate.ofInstant(now.toInstant(), team);
     LocalDate start = from != null ? from : end.minusDays(defaultDays - 1L);
     return new MetricsPeriod(start, end);
   }

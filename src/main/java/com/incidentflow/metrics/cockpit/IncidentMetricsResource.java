@@ -68,7 +68,7 @@ public class IncidentMetricsResource extends AbstractCockpitPluginResource {
     IncidentMetricsService service = IncidentMetricsService.on(configuration.getDataSource(), engine.getRepositoryService());
     MetricsPeriod period;
     try {
-      period = MetricsPeriod.of(date(from), date(to), ClockUtil.getCurrentTime(), DEFAULT_PERIOD_DAYS);
+      period = MetricsPeriod.of(date(from), date(to), ClockUtil.getCurrentTime(), DEFAULT_PERIOD_DAYS, time.zone());
     } catch (InvalidRequestException | DateTimeParseException e) {
       throw failure(Status.BAD_REQUEST, e.getMessage());
     }

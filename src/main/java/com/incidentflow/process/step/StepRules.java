@@ -10,6 +10,7 @@ import com.incidentflow.process.Choices.ReviewDecision;
 import com.incidentflow.process.Choices.Scope;
 import com.incidentflow.process.ClientList;
 import com.incidentflow.process.IncidentDirectory;
+import com.incidentflow.process.IncidentProcess.Forms;
 import com.incidentflow.process.IncidentProcess.Variables;
 import com.incidentflow.process.number.IncidentNumberService;
 import com.incidentflow.security.Groups;
@@ -34,7 +35,7 @@ public class StepRules {
     List<FieldProblem> problems = new ArrayList<>();
     Checks checks = new Checks(form, values, problems);
     switch (form.id()) {
-      case "confirm-situation" -> {
+      case Forms.CONFIRM_SITUATION -> {
         List<String> marked = values.list(Variables.SUSPECTED_CHANGES);
         boolean changeMarked = marked.stream().anyMatch(v -> !NONE_RELATED.equals(v));
         if (!values.choices(Variables.RECENT_CHANGE_OPTIONS).isEmpty() && marked.isEmpty()) {
@@ -55,13 +56,13 @@ public class StepRules {
           checks.required(Variables.RECENT_CHANGE_BY, "when a related change was made");
         }
       }
-      case "judge-importance" -> {
+      case Forms.JUDGE_IMPORTANCE -> {
         if (values.is(Variables.IMPORTANCE, Importance.ALREADY_HANDLED)) {
           checks.required(Variables.DUPLICATE_OF, "when the incident is already being handled");
           checkDuplicateOf(values.text(Variables.DUPLICATE_OF), incidentNumber, form, problems);
         }
       }
-      case "investigate-root-cause" -> {
+      case Forms.INVESTIGATE -> {
         if (values.is(Variables.INVESTIGATION_OUTCOME, InvestigationOutcome.HELP_NEEDED)) {
           checks.required(Variables.HELP_GROUP, "when help is needed");
           checks.required(Variables.HELP_REQUEST, "when help is needed");
@@ -74,7 +75,7 @@ public class StepRules {
           checks.required(Variables.ROOT_CAUSE, "when the root cause was found");
         }
       }
-      case "confirm-impact" -> {
+      case Forms.CONFIRM_IMPACT -> {
         if (!values.isBlank(Variables.FINAL_SCOPE)
             && !values.is(Variables.FINAL_SCOPE, Scope.NONE)
             && ClientList.parse(values.text(Variables.AFFECTED_CLIENTS)).isEmpty()) {
@@ -82,7 +83,7 @@ public class StepRules {
               "'" + form.labelOf(Variables.AFFECTED_CLIENTS) + "' needs at least one client unless no client is affected"));
         }
       }
-      case "review-fix" -> {
+      case Forms.REVIEW_FIX -> {
         // Four eyes: the engine also keeps the review task from the fix's author (FourEyes).
         if (actor != null && actor.equals(values.text(Variables.FIXED_BY))) {
           // Not one field's: the step itself is the wrong person's.
