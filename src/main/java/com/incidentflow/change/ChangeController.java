@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidentflow.change.ChangeFeed.Page;
 import com.incidentflow.change.ChangeFeed.Recorded;
-import com.incidentflow.intake.InvalidRequestException;
+import com.incidentflow.api.ApiException;
+import com.incidentflow.api.InvalidRequestException;
 import com.incidentflow.intake.StrictJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,7 +23,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -173,9 +173,7 @@ public class ChangeController {
     return ClockUtil.getCurrentTime().toInstant().atOffset(java.time.ZoneOffset.UTC);
   }
 
-  private static ErrorResponseException unauthorized(String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-    problem.setTitle("Unauthorized");
-    return new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
+  private static ApiException unauthorized(String detail) {
+    return new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
   }
 }

@@ -1,7 +1,7 @@
 package com.incidentflow.change;
 
-import com.incidentflow.intake.InvalidRequestException;
-import com.incidentflow.intake.InvalidRequestException.FieldProblem;
+import com.incidentflow.api.InvalidRequestException;
+import com.incidentflow.api.FieldProblem;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.OffsetDateTime;

@@ -3,7 +3,7 @@ package com.incidentflow.change;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.incidentflow.notification.NotificationProperties;
+import com.incidentflow.config.TeamSettings;
 import com.incidentflow.process.Choices;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,11 +34,11 @@ public class IncidentChanges {
 
   private final ChangeFeed feed;
   private final ChangeProperties settings;
-  private final NotificationProperties team;
+  private final TeamSettings team;
   private final IdentityService identity;
   private final ObjectMapper json = new ObjectMapper();
 
-  public IncidentChanges(ChangeFeed feed, ChangeProperties settings, NotificationProperties team, IdentityService identity) {
+  public IncidentChanges(ChangeFeed feed, ChangeProperties settings, TeamSettings team, IdentityService identity) {
     this.feed = feed;
     this.settings = settings;
     this.team = team;

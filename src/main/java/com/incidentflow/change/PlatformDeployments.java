@@ -2,8 +2,8 @@ package com.incidentflow.change;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.incidentflow.change.Change.Author;
-import com.incidentflow.intake.InvalidRequestException;
-import com.incidentflow.intake.InvalidRequestException.FieldProblem;
+import com.incidentflow.api.InvalidRequestException;
+import com.incidentflow.api.FieldProblem;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;

@@ -1,7 +1,7 @@
 package com.incidentflow.config;
 
 import com.incidentflow.localization.TeamTime;
-import com.incidentflow.notification.NotificationProperties;
+import com.incidentflow.config.TeamSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 public class TeamTimeConfiguration {
 
   @Bean
-  TeamTime teamTime(NotificationProperties team) {
+  TeamTime teamTime(TeamSettings team) {
     return new TeamTime(team.zone(), team.locale());
   }
 }

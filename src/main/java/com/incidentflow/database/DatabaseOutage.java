@@ -5,7 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidentflow.api.Problems;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -25,6 +25,7 @@ import org.slf4j.Marker;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -155,17 +156,15 @@ public class DatabaseOutage implements InitializingBean, DisposableBean {
 
   /** The problem body of a 503 (RFC 9457), as /api, /engine-rest and the webapps' APIs answer it. */
   public static String problemJson(String instance) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("type", "about:blank");
-    body.put("title", "Database unavailable");
-    body.put("status", 503);
-    body.put("detail", DETAIL);
-    if (instance != null) {
-      body.put("instance", instance);
-    }
+    java.util.Map<String, Object> body = Problems.asMap(
+        Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", DETAIL), instance);
     // The webapps show a refusal's "message", as Camunda's own body has it.
     body.put("message", DETAIL);
-    return body.toString();
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static DatabaseOutage current() {

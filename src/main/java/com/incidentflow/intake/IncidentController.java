@@ -39,7 +39,7 @@ public class IncidentController {
   @ApiResponse(responseCode = "201", description = "Reported; Location names the incident")
   @ApiResponse(responseCode = "400", description = "Invalid report", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "413", description = "Body over the limit", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-  // No "consumes": a wrong content type then reaches IntakeProblems and is answered as a problem (415).
+  // No "consumes": a wrong content type then reaches ApiProblems and is answered as a problem (415).
   @PostMapping
   public ResponseEntity<Created> report(
       // Read as a tree and bound strictly (StrictJson): unknown fields and wrong types are refused.

@@ -1,5 +1,6 @@
 package com.incidentflow.intake;
 
+import com.incidentflow.api.InvalidRequestException;
 import com.incidentflow.process.Choices.Priority;
 import java.util.Arrays;
 import java.util.Locale;

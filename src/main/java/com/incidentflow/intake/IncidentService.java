@@ -1,5 +1,6 @@
 package com.incidentflow.intake;
 
+import com.incidentflow.config.AppLinks;
 import com.incidentflow.intake.IncidentViews.AlertActivity;
 import com.incidentflow.intake.IncidentViews.Created;
 import com.incidentflow.intake.IncidentViews.Details;
@@ -8,7 +9,6 @@ import com.incidentflow.intake.IncidentViews.Page;
 import com.incidentflow.intake.IncidentViews.Step;
 import com.incidentflow.intake.IncidentViews.Summary;
 import com.incidentflow.intake.alert.AlertGroups;
-import com.incidentflow.notification.NotificationProperties;
 import com.incidentflow.process.ClientList;
 import com.incidentflow.process.IncidentProcess;
 import com.incidentflow.process.IncidentProcess.Variables;
@@ -54,7 +54,7 @@ public class IncidentService {
   private final TaskService tasks;
   private final AlertGroups alertGroups;
   private final ProcessStarts starts;
-  private final String baseUrl;
+  private final AppLinks links;
   private final EngineAccess access;
 
   public IncidentService(
@@ -64,7 +64,7 @@ public class IncidentService {
       TaskService tasks,
       AlertGroups alertGroups,
       ProcessStarts starts,
-      NotificationProperties notifications,
+      AppLinks links,
       EngineAccess access) {
     this.runtime = runtime;
     this.history = history;
@@ -72,7 +72,7 @@ public class IncidentService {
     this.tasks = tasks;
     this.alertGroups = alertGroups;
     this.starts = starts;
-    this.baseUrl = notifications.baseUrl();
+    this.links = links;
     this.access = access;
   }
 
@@ -210,8 +210,8 @@ public class IncidentService {
         alert,
         new Links(
             location(number),
-            baseUrl + "/camunda/app/tasklist/default/",
-            baseUrl + "/camunda/app/cockpit/default/#/process-instance/" + incident.getId() + "/runtime"));
+            links.tasklist(),
+            links.cockpit(incident.getId())));
   }
 
   private Summary summary(HistoricProcessInstance incident, Map<String, Object> v) {
@@ -241,7 +241,7 @@ public class IncidentService {
         task.getAssignee(),
         groups,
         instant(task.getCreateTime()),
-        baseUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+        links.task(task.getId()));
   }
 
   /** Process-level variables by process instance; task-local ones of the same name are ignored. */

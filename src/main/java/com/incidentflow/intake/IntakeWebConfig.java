@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springdoc.core.models.GroupedOpenApi;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 
 /** Wires the intake API: body limit and its OpenAPI description (who may call it: security/). */
 @Configuration
@@ -20,8 +18,9 @@ public class IntakeWebConfig {
 
   @Bean
   FilterRegistrationBean<RequestBodyLimit> intakeRequestBodyLimit(
-      @Value("${incident-flow.intake.max-body-size:256KB}") DataSize limit, ObjectMapper json) {
-    FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(limit, json));
+      IntakeProperties intake, ObjectMapper json) {
+    FilterRegistrationBean<RequestBodyLimit> registration =
+        new FilterRegistrationBean<>(new RequestBodyLimit(intake.maxBodySize(), json));
     registration.addUrlPatterns(API_PATTERN);
     return registration;
   }

@@ -1,6 +1,8 @@
 package com.incidentflow.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidentflow.api.BodyTooLargeException;
+import com.incidentflow.api.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
@@ -40,8 +41,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
       // Nothing was read; the container drains or closes the connection.
-      ProblemDetail problem = IntakeProblems.tooLarge(limit);
-      problem.setInstance(URI.create(request.getRequestURI()));
+      ProblemDetail problem = Problems.at(Problems.tooLarge(limit), request.getRequestURI());
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       json.writeValue(response.getOutputStream(), problem);

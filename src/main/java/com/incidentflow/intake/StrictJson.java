@@ -10,9 +10,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import java.time.temporal.Temporal;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import com.incidentflow.api.InvalidRequestException;
+import com.incidentflow.api.JsonFields;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,47 +47,15 @@ public class StrictJson {
       return strict.treeToValue(body, type);
     } catch (UnrecognizedPropertyException e) {
       throw InvalidRequestException.of(
-          path(e), "is not a known field; known fields are " + e.getKnownPropertyIds());
+          JsonFields.path(e), "is not a known field; known fields are " + e.getKnownPropertyIds());
     } catch (InvalidFormatException e) {
-      throw InvalidRequestException.of(path(e), expected(e.getTargetType()) + ", not '" + e.getValue() + "'");
+      throw InvalidRequestException.of(JsonFields.path(e), JsonFields.expected(e.getTargetType()) + ", not '" + e.getValue() + "'");
     } catch (MismatchedInputException e) {
-      throw InvalidRequestException.of(path(e), expected(e.getTargetType()));
+      throw InvalidRequestException.of(JsonFields.path(e), JsonFields.expected(e.getTargetType()));
     } catch (JsonMappingException e) {
-      throw InvalidRequestException.of(path(e), "cannot be read");
+      throw InvalidRequestException.of(JsonFields.path(e), "cannot be read");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw InvalidRequestException.of("", "the body is not valid JSON");
     }
-  }
-
-  static String path(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.toString();
-  }
-
-  static String expected(Class<?> type) {
-    if (type == null) {
-      return "has the wrong type";
-    }
-    if (type.isEnum()) {
-      return "must be one of "
-          + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
-    }
-    if (Temporal.class.isAssignableFrom(type)) {
-      return "must be a date and time with offset such as 2026-11-25T09:30:00+09:00";
-    }
-    if (type == String.class) {
-      return "must be a string";
-    }
-    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-      return "must be a number";
-    }
-    return "must be a JSON " + (java.util.Collection.class.isAssignableFrom(type) ? "array" : "object");
   }
 }

@@ -1,11 +1,9 @@
 package com.incidentflow.metrics;
 
+import com.incidentflow.localization.TeamTime;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,21 +17,18 @@ public class IncidentMetricsController {
 
   private final IncidentMetricsService metrics;
   private final MetricsProperties properties;
+  private final TeamTime time;
 
-  public IncidentMetricsController(IncidentMetricsService metrics, MetricsProperties properties) {
+  public IncidentMetricsController(IncidentMetricsService metrics, MetricsProperties properties, TeamTime time) {
     this.metrics = metrics;
     this.properties = properties;
+    this.time = time;
   }
 
   @GetMapping(MetricsConfiguration.METRICS_PATH)
   public IncidentMetrics metrics(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return metrics.report(MetricsPeriod.of(from, to, ClockUtil.getCurrentTime(), properties.defaultPeriodDays()));
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ProblemDetail badPeriod(IllegalArgumentException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    return metrics.report(MetricsPeriod.of(from, to, ClockUtil.getCurrentTime(), properties.defaultPeriodDays(), time.zone()));
   }
 }

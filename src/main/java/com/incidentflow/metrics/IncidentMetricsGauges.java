@@ -1,5 +1,6 @@
 package com.incidentflow.metrics;
 
+import com.incidentflow.localization.TeamTime;
 import com.incidentflow.metrics.IncidentMetrics.DurationStats;
 import com.incidentflow.process.Choices.Priority;
 import io.micrometer.core.instrument.Gauge;
@@ -35,12 +36,14 @@ public class IncidentMetricsGauges implements MeterBinder {
 
   private final IncidentMetricsService metrics;
   private final MetricsProperties properties;
+  private final TeamTime time;
   // Refresh age is wall-clock time: tests move the engine clock, which must not freeze or flood the cache.
   private final Clock wallClock = Clock.systemUTC();
   private volatile IncidentMetrics latest;
   private volatile Instant latestAt = Instant.EPOCH;
 
-  public IncidentMetricsGauges(IncidentMetricsService metrics, MetricsProperties properties) {
+  public IncidentMetricsGauges(IncidentMetricsService metrics, MetricsProperties properties, TeamTime time) {
+    this.time = time;
     this.metrics = metrics;
     this.properties = properties;
   }
@@ -67,7 +70,7 @@ public class IncidentMetricsGauges implements MeterBinder {
 
   /** Computes the figures now; the next scrape shows them. */
   public IncidentMetrics refresh() {
-    latest = metrics.report(MetricsPeriod.of(null, null, ClockUtil.getCurrentTime(), properties.prometheusWindowDays()));
+    latest = metrics.report(MetricsPeriod.of(null, null, ClockUtil.getCurrentTime(), properties.prometheusWindowDays(), time.zone()));
     latestAt = wallClock.instant();
     return latest;
   }

@@ -1,5 +1,6 @@
 package com.incidentflow.metrics;
 
+import com.incidentflow.api.InvalidRequestException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,16 +17,19 @@ public record MetricsPeriod(LocalDate from, LocalDate to) {
 
   public MetricsPeriod {
     if (from.isAfter(to)) {
-      throw new IllegalArgumentException("'from' (" + from + ") is after 'to' (" + to + ")");
+      throw InvalidRequestException.of("to", "must not be before from (" + from + "), not " + to);
     }
     if (from.plusDays(MAX_DAYS).isBefore(to)) {
-      throw new IllegalArgumentException("The period may span at most " + MAX_DAYS + " days");
+      throw InvalidRequestException.of("from", "must be at most " + MAX_DAYS + " days before to (" + to + "), not " + from);
     }
   }
 
-  /** {@code to} defaults to today (engine clock), {@code from} to {@code defaultDays} before it. */
-  public static MetricsPeriod of(LocalDate from, LocalDate to, Date now, int defaultDays) {
-    LocalDate end = to != null ? to : LocalDate.ofInstant(now.toInstant(), ZoneId.systemDefault());
+  /**
+   * {@code to} defaults to today (engine clock) in the team's zone — the day its people are living,
+   * whatever zone the server runs in — {@code from} to {@code defaultDays} before it.
+   */
+  public static MetricsPeriod of(LocalDate from, LocalDate to, Date now, int defaultDays, ZoneId team) {
+    LocalDate end = to != null ? to : LocalDate.ofInstant(now.toInstant(), team);
     LocalDate start = from != null ? from : end.minusDays(defaultDays - 1L);
     return new MetricsPeriod(start, end);
   }

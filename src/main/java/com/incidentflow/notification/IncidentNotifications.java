@@ -1,5 +1,7 @@
 package com.incidentflow.notification;
 
+import com.incidentflow.config.AppLinks;
+import com.incidentflow.config.TeamSettings;
 import com.incidentflow.localization.TeamTime;
 import com.incidentflow.notification.IncidentFacts.OpenTask;
 import com.incidentflow.notification.MailRenderer.Fact;
@@ -7,8 +9,6 @@ import com.incidentflow.notification.MailRenderer.MailView;
 import com.incidentflow.notification.MailRenderer.Rendered;
 import com.incidentflow.process.IncidentProcess.Variables;
 import com.incidentflow.security.Groups;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -36,7 +36,8 @@ public class IncidentNotifications {
   private final RecipientDirectory recipients;
   private final MailRenderer renderer;
   private final MailGateway gateway;
-  private final NotificationProperties properties;
+  private final TeamSettings team;
+  private final AppLinks links;
   private final SentMailLog log;
   private final TeamTime time;
 
@@ -44,13 +45,15 @@ public class IncidentNotifications {
       RecipientDirectory recipients,
       MailRenderer renderer,
       MailGateway gateway,
-      NotificationProperties properties,
+      TeamSettings team,
+      AppLinks links,
       SentMailLog log,
       TeamTime time) {
     this.recipients = recipients;
     this.renderer = renderer;
     this.gateway = gateway;
-    this.properties = properties;
+    this.team = team;
+    this.links = links;
     this.log = log;
     this.time = time;
   }
@@ -136,7 +139,7 @@ public class IncidentNotifications {
               + "give the group members e-mail addresses or configure "
               + "incident-flow.notifications.group-addresses");
     }
-    Locale locale = properties.locale();
+    Locale locale = team.locale();
     Rendered body = renderer.render(view(kind, incident, locale), locale);
     String subject = subject(kind, incident, locale);
     gateway.send(new OutgoingMail(List.copyOf(to), subject, body.text(), body.html()));
@@ -152,7 +155,7 @@ public class IncidentNotifications {
 
   /** What the mail of this kind says, for another channel to say the same in its own format. */
   public Notice notice(MailKind kind, IncidentFacts incident) {
-    Locale locale = properties.locale();
+    Locale locale = team.locale();
     return new Notice(subject(kind, incident, locale), view(kind, incident, locale));
   }
 
@@ -183,8 +186,8 @@ public class IncidentNotifications {
         openTasks,
         facts,
         tasklistUrl(incident),
-        properties.baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + incident.processInstanceId() + "/runtime",
-        properties.baseUrl() + "/api/incidents/" + incident.number() + "/report",
+        links.cockpit(incident.processInstanceId()),
+        links.report(incident.number()),
         renderer.message("mail.link.tasklist", locale),
         renderer.message("mail.link.cockpit", locale),
         renderer.message("mail.link.report", locale),
@@ -193,15 +196,10 @@ public class IncidentNotifications {
 
   /** Straight to the step when exactly one is open, else to the incident's steps in Tasklist. */
   private String tasklistUrl(IncidentFacts incident) {
-    String tasklist = properties.baseUrl() + "/camunda/app/tasklist/default/#/";
     if (incident.openTasks().size() == 1) {
-      return tasklist + "?task=" + incident.openTasks().get(0).id();
+      return links.task(incident.openTasks().get(0).id());
     }
-    String search =
-        "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\""
-            + incident.number()
-            + "\",\"name\":\"\"}]";
-    return tasklist + "?searchQuery=" + URLEncoder.encode(search, StandardCharsets.UTF_8);
+    return links.incidentSteps(incident.number());
   }
 
   private String display(String name, String value, Locale locale) {

@@ -1,6 +1,6 @@
 package com.incidentflow.process;
 
-import com.incidentflow.notification.NotificationProperties;
+import com.incidentflow.config.TeamSettings;
 import com.incidentflow.process.IncidentProcess.Variables;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -22,9 +22,9 @@ public class EtaTracker {
 
   private static final DateTimeFormatter ISO_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
 
-  private final NotificationProperties team;
+  private final TeamSettings team;
 
-  public EtaTracker(NotificationProperties team) {
+  public EtaTracker(TeamSettings team) {
     this.team = team;
   }
 

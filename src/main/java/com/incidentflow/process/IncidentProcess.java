@@ -62,6 +62,25 @@ public final class IncidentProcess {
     private Tasks() {}
   }
 
+  /** Form ids (camunda:formRef) in processes/*.form, each file named after its id. */
+  public static final class Forms {
+    public static final String INCIDENT_REPORTED = "incident-reported";
+    public static final String CONFIRM_SITUATION = "confirm-situation";
+    public static final String PROVISIONAL_IMPACT = "provisional-impact";
+    public static final String JUDGE_IMPORTANCE = "judge-importance";
+    public static final String JUDGE_URGENCY = "judge-urgency";
+    public static final String FIRST_RESPONSE = "first-response";
+    public static final String INVESTIGATE = "investigate-root-cause";
+    public static final String SPECIALIST_HELP = "specialist-help";
+    public static final String CONFIRM_IMPACT = "confirm-impact";
+    public static final String CONTACT_CLIENT = "contact-client";
+    public static final String PERMANENT_FIX = "permanent-fix";
+    public static final String REVIEW_FIX = "review-fix";
+    public static final String WRAP_UP = "wrap-up";
+
+    private Forms() {}
+  }
+
   /** Messages the model catches. */
   public static final class Messages {
     /** Monitoring reported the alert that opened the incident as resolved. */

@@ -28,6 +28,11 @@ public final class PasswordRules {
     return unmet;
   }
 
+  /** Every rule of the policy in words, for a refusal that does not know the password. */
+  public static List<String> all() {
+    return new DefaultPasswordPolicyImpl().getRules().stream().map(r -> describe(r.getPlaceholder(), r.getParameters())).toList();
+  }
+
   static String describe(String placeholder, Map<String, String> parameters) {
     String count = parameters == null || parameters.isEmpty() ? "" : parameters.values().iterator().next();
     return switch (placeholder) {

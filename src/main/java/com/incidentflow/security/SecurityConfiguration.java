@@ -11,13 +11,14 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import com.incidentflow.change.ChangeController;
+import com.incidentflow.change.ChangeProperties;
+import com.incidentflow.intake.alert.AlertProperties;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
@@ -130,7 +131,8 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain alerts(HttpSecurity http, @Value("${incident-flow.alerts.token:}") String token) throws Exception {
+  SecurityFilterChain alerts(HttpSecurity http, AlertProperties alerts) throws Exception {
+    String token = alerts.token();
     AuthenticationEntryPoint entry =
         problems.unauthorized(
             "Bearer realm=\"Incident Flow\", " + SecurityProblems.BASIC_CHALLENGE,
@@ -146,7 +148,8 @@ public class SecurityConfiguration {
   /** Its paths are no other entry's, so only its place before {@link #everythingElse} matters. */
   @Bean
   @Order(4)
-  SecurityFilterChain changes(HttpSecurity http, @Value("${incident-flow.changes.token:}") String token) throws Exception {
+  SecurityFilterChain changes(HttpSecurity http, ChangeProperties changes) throws Exception {
+    String token = changes.token();
     AuthenticationEntryPoint entry =
         problems.unauthorized(
             "Bearer realm=\"Incident Flow\", " + SecurityProblems.BASIC_CHALLENGE,

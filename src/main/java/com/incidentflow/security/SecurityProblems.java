@@ -1,10 +1,10 @@
 package com.incidentflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidentflow.api.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,8 +17,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * One application/problem+json body (RFC 9457) for every 401 and 403 the filter chains give, on
- * /api, /engine-rest and /actuator alike. Details never say whether a user exists.
+ * One application/problem+json body (RFC 9457) for every 401, 403 and 429 the filter chains give, on
+ * /api, /engine-rest and /actuator alike — the API's own shape ({@link Problems}), errors included. Details never say whether a user exists.
  */
 public class SecurityProblems {
 
@@ -64,13 +64,7 @@ public class SecurityProblems {
 
   void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)
       throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    try {
-      problem.setInstance(URI.create(request.getRequestURI()));
-    } catch (IllegalArgumentException notAUri) {
-      // The problem stands without it.
-    }
+    ProblemDetail problem = Problems.at(Problems.of(status, title, detail), request.getRequestURI());
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);

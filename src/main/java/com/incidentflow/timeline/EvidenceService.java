@@ -1,5 +1,8 @@
 package com.incidentflow.timeline;
 
+import com.incidentflow.api.ApiException;
+import com.incidentflow.api.FieldProblem;
+import com.incidentflow.api.InvalidRequestException;
 import com.incidentflow.process.EngineAccess;
 import com.incidentflow.process.IncidentDirectory;
 import com.incidentflow.process.IncidentDirectory.IncidentRef;
@@ -8,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,34 +60,28 @@ public class EvidenceService {
     });
   }
 
-  public static class UnknownIncident extends RuntimeException {
+  /** No incident has this number, or the caller may not see it; answered 404. */
+  public static class UnknownIncident extends ApiException {
     public UnknownIncident(String number) {
-      super("No incident " + number);
+      super(HttpStatus.NOT_FOUND, "Incident not found", "No incident " + number + " exists");
     }
   }
 
-  public static class IncidentClosed extends RuntimeException {
+  public static class IncidentClosed extends ApiException {
     public IncidentClosed(String number) {
-      super(number + " is closed; its evidence trail can no longer change");
+      super(HttpStatus.CONFLICT, "Incident closed", number + " is closed; its evidence trail can no longer change");
     }
   }
 
-  public static class NotWorkingOnIt extends RuntimeException {
+  public static class NotWorkingOnIt extends ApiException {
     public NotWorkingOnIt(String user, String number) {
-      super(user + " may add evidence to " + number + " only while holding one of its open steps");
+      super(HttpStatus.FORBIDDEN, "Forbidden", user + " may add evidence to " + number + " only while holding one of its open steps");
     }
   }
 
-  public static class InvalidEvidence extends RuntimeException {
-    private final String field;
-
+  public static class InvalidEvidence extends InvalidRequestException {
     public InvalidEvidence(String field, String problem) {
-      super("'" + field + "' " + problem);
-      this.field = field;
-    }
-
-    public String field() {
-      return field;
+      super(List.of(new FieldProblem(field, problem)));
     }
   }
 }

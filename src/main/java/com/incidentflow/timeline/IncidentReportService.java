@@ -2,7 +2,7 @@ package com.incidentflow.timeline;
 
 import com.incidentflow.config.TemplateEngines;
 import com.incidentflow.localization.TeamTime;
-import com.incidentflow.notification.NotificationProperties;
+import com.incidentflow.config.TeamSettings;
 import com.incidentflow.process.IncidentProcess.Tasks;
 import com.incidentflow.process.IncidentProcess.Variables;
 import com.incidentflow.timeline.IncidentReportView.Line;
@@ -30,12 +30,12 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 public class IncidentReportService {
 
   private final TimelineService timelines;
-  private final NotificationProperties team;
+  private final TeamSettings team;
   private final TeamTime time;
   private final ResourceBundleMessageSource messages = TemplateEngines.messages("i18n/report");
   private final SpringTemplateEngine engine = TemplateEngines.create("report", ".md", messages);
 
-  public IncidentReportService(TimelineService timelines, NotificationProperties team, TeamTime time) {
+  public IncidentReportService(TimelineService timelines, TeamSettings team, TeamTime time) {
     this.timelines = timelines;
     this.team = team;
     this.time = time;

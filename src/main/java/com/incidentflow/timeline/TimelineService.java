@@ -3,11 +3,12 @@ package com.incidentflow.timeline;
 import com.incidentflow.notification.Durations;
 import com.incidentflow.notification.MailRenderer;
 import com.incidentflow.localization.TeamTime;
-import com.incidentflow.notification.NotificationProperties;
+import com.incidentflow.config.TeamSettings;
 import com.incidentflow.notification.SentMailLog;
 import com.incidentflow.process.IncidentDirectory;
 import com.incidentflow.process.IncidentDirectory.IncidentRef;
 import com.incidentflow.process.IncidentProcess;
+import com.incidentflow.process.IncidentProcess.Forms;
 import com.incidentflow.process.IncidentProcess.Tasks;
 import com.incidentflow.process.IncidentProcess.Variables;
 import com.incidentflow.process.step.FormCatalog;
@@ -60,6 +61,32 @@ public class TimelineService {
 
   static final List<String> DECISION_OUTPUTS =
       List.of(Variables.PRIORITY, Variables.FIRST_RESPONSE_TARGET, Variables.STATUS_UPDATE_INTERVAL, Variables.RESOLVE_TARGET);
+  static final String ATTACHMENT_DESCRIPTION = "description";
+
+  /** The timeline's own words in i18n/mail*.properties; every bundle has each of them. */
+  static final class Texts {
+    static final String REPORTED = "timeline.reported";
+    static final String ETA_CHANGED = "timeline.etaChanged";
+    static final String CLOSED_DUPLICATE = "timeline.closedDuplicate";
+    static final String RESOLVED = "timeline.resolved";
+    static final String YES = "value.YES";
+    static final String NO = "value.NO";
+
+    private Texts() {}
+
+    /** Every key the timeline reads: its own words and the labels of the values it names itself. */
+    static List<String> all() {
+      List<String> keys = new ArrayList<>(List.of(REPORTED, ETA_CHANGED, CLOSED_DUPLICATE, RESOLVED, YES, NO));
+      DECISION_OUTPUTS.forEach(name -> keys.add(fieldLabel(name)));
+      keys.add(fieldLabel(Variables.ETA));
+      keys.add(fieldLabel(ATTACHMENT_DESCRIPTION));
+      return keys;
+    }
+
+    static String fieldLabel(String name) {
+      return "field." + name;
+    }
+  }
 
   private final SentMailLog sentMails;
   private final IncidentDirectory incidents;
@@ -68,12 +95,12 @@ public class TimelineService {
   private final RepositoryService repository;
   private final FormCatalog forms;
   private final MailRenderer texts;
-  private final NotificationProperties reader;
+  private final TeamSettings reader;
   private final TeamTime time;
 
   public TimelineService(
       IncidentDirectory incidents, HistoryService history, TaskService tasks, RepositoryService repository,
-      FormCatalog forms, MailRenderer texts, NotificationProperties reader, SentMailLog sentMails, TeamTime time) {
+      FormCatalog forms, MailRenderer texts, TeamSettings reader, SentMailLog sentMails, TeamTime time) {
     this.incidents = incidents;
     this.sentMails = sentMails;
     this.history = history;
@@ -112,7 +139,7 @@ public class TimelineService {
 
     List<TimelineEntry> entries = new ArrayList<>();
     entries.add(new TimelineEntry(at(instance.getStartTime()), Kind.REPORTED, IncidentProcess.Tasks.START, instance.getStartUserId(),
-        fields(forms.find("incident-reported"), updatesByActivity.getOrDefault(id, List.of()), labelsOf), texts.messageOr("timeline.reported", "Incident reported (障害報告)", reader.locale())));
+        fields(forms.find(Forms.INCIDENT_REPORTED), updatesByActivity.getOrDefault(id, List.of()), labelsOf), texts.message(Texts.REPORTED, reader.locale())));
 
     for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().processInstanceId(id).finished().orderByHistoricActivityInstanceEndTime().asc().list()) {
       if (activity.isCanceled()) {
@@ -137,7 +164,7 @@ public class TimelineService {
       String eta = Objects.toString(update.getValue(), null);
       if (eta != null && !eta.equals(previousEta)) {
         entries.add(new TimelineEntry(at(update.getTime()), Kind.ETA, null, null,
-            List.of(new Field(Variables.ETA, label(Variables.ETA), readable(eta))), texts.messageOr("timeline.etaChanged", "ETA changed (予定の変更)", reader.locale())));
+            List.of(new Field(Variables.ETA, label(Variables.ETA), readable(eta))), texts.message(Texts.ETA_CHANGED, reader.locale())));
       }
       previousEta = eta;
     }
@@ -154,7 +181,7 @@ public class TimelineService {
         fields.add(new Field("url", "URL", attachment.getUrl()));
       }
       if (attachment.getDescription() != null) {
-        fields.add(new Field("description", label("description"), attachment.getDescription()));
+        fields.add(new Field(ATTACHMENT_DESCRIPTION, label(ATTACHMENT_DESCRIPTION), attachment.getDescription()));
       }
       entries.add(new TimelineEntry(at(attachment.getCreateTime()), Kind.ATTACHMENT, stepOf(attachment.getTaskId(), tasksByActivity.values()),
           null, fields, attachment.getName()));
@@ -162,8 +189,8 @@ public class TimelineService {
 
     if (instance.getEndTime() != null) {
       String how = Tasks.END_DUPLICATE.equals(instance.getEndActivityId())
-          ? texts.messageOr("timeline.closedDuplicate", "Handled in another incident (別件で対応)", reader.locale())
-          : texts.messageOr("timeline.resolved", "Resolved (解決)", reader.locale());
+          ? texts.message(Texts.CLOSED_DUPLICATE, reader.locale())
+          : texts.message(Texts.RESOLVED, reader.locale());
       entries.add(new TimelineEntry(at(instance.getEndTime()), Kind.CLOSED, instance.getEndActivityId(), null, List.of(), how));
     }
     entries.sort(Comparator.comparing(TimelineEntry::at)); // stable: equal times keep the order above
@@ -261,7 +288,7 @@ public class TimelineService {
       return readable(value.toString());
     }
     if (value instanceof Boolean flag) {
-      return texts.messageOr(flag ? "value.YES" : "value.NO", flag ? "Yes" : "No", reader.locale());
+      return texts.message(flag ? Texts.YES : Texts.NO, reader.locale());
     }
     if (value instanceof SpinJsonNode json && json.isArray()) {
       return String.join(", ", json.elements().stream().map(e -> valueLabels.getOrDefault(e.stringValue(), e.stringValue())).toList());
@@ -278,7 +305,7 @@ public class TimelineService {
   }
 
   private String label(String name) {
-    return texts.messageOr("field." + name, name, reader.locale());
+    return texts.messageOr(Texts.fieldLabel(name), name, reader.locale());
   }
 
   private static boolean isEmpty(Object value) {

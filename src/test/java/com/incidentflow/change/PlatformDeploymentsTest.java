@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.incidentflow.intake.InvalidRequestException;
+import com.incidentflow.api.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -34,7 +34,7 @@ class PlatformDeploymentsTest {
 
     assertThatThrownBy(() -> PlatformDeployments.github(event, RECEIVED))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
-            .extracting(InvalidRequestException.FieldProblem::field).containsExactly("deployment.id", "repository.full_name"));
+            .extracting(com.incidentflow.api.FieldProblem::field).containsExactly("deployment.id", "repository.full_name"));
   }
 
   @Test

@@ -35,6 +35,13 @@ class IntakeOpenApiTest {
     assertThat(report.path("properties").path("reportSource").path("enum")).extracting(JsonNode::asText)
         .containsExactly("CLIENT", "CS", "MONITORING", "ENGINEER", "OTHER");
     assertThat(docs.body().path("components").path("securitySchemes").has("bearer")).isTrue();
+    // Both webhooks answer alike, and say so.
+    for (String webhook : List.of("/api/alerts/alertmanager", "/api/alerts/grafana")) {
+      List<String> answers = new ArrayList<>();
+      docs.body().path("paths").path(webhook).path("post").path("responses").fieldNames().forEachRemaining(answers::add);
+      assertThat(answers).as(webhook).containsExactlyInAnyOrder("200", "201", "202", "400", "401", "413");
+    }
+    assertThat(docs.body().path("paths").path("/api/alerts/grafana").path("put").path("responses").has("202")).isTrue();
     assertThat(http.withBasicAuth("emma", "emma").getForEntity("/swagger-ui/index.html", String.class).getBody()).contains("swagger-ui");
   }
 }

@@ -88,7 +88,7 @@ class IncidentFactsTest {
 
     Map<String, Object> row = jdbc.queryForMap("SELECT * FROM metrics_incident WHERE process_instance_id = ?", incident.getId());
     assertThat(row.get("INCIDENT_NUMBER")).isEqualTo(incident.getBusinessKey());
-    assertThat(row.get("REPORTED_CLIENTS")).isNotNull();
+    assertThat(row.get("REPORTED_CLIENTS")).as("derived from the report's variables").isEqualTo("Acme Corp");
     assertThat(steps(incident.getId())).containsExactly(Tasks.CONFIRM_SITUATION);
   }
 

@@ -65,7 +65,10 @@ class IncidentMetricsApiTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(json.readTree(response.getBody()).path("detail").asText()).contains(user).contains("managers");
+    JsonNode problem = json.readTree(response.getBody());
+    assertThat(problem.path("detail").asText()).contains(user).contains("managers");
+    // The security chain's refusals carry the API's errors member too.
+    assertThat(problem.path("errors").get(0).path("message").asText()).isEqualTo(problem.path("detail").asText());
   }
 
   @Test
@@ -77,12 +80,25 @@ class IncidentMetricsApiTest {
   }
 
   @Test
-  void shouldRejectPeriodEndingBeforeItStarts() {
+  void shouldRejectPeriodEndingBeforeItStarts() throws Exception {
     ResponseEntity<String> response =
         http.withBasicAuth("maria", "maria").getForEntity("/api/metrics?from=2031-02-01&to=2031-01-01", String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(json.readTree(response.getBody()).path("errors").findValuesAsText("field")).containsExactly("to");
+  }
+
+  @Test
+  void shouldNameTheParameterThatIsNoDate() throws Exception {
+    ResponseEntity<String> response =
+        http.withBasicAuth("maria", "maria").getForEntity("/api/metrics?from=yesterday", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    JsonNode errors = json.readTree(response.getBody()).path("errors");
+    assertThat(errors.findValuesAsText("field")).containsExactly("from");
+    assertThat(errors.get(0).path("message").asText()).contains("2026-11-25").contains("yesterday");
   }
 
   @Test

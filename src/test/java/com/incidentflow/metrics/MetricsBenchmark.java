@@ -94,7 +94,7 @@ class MetricsBenchmark {
         jdbc.queryForObject("SELECT COUNT(*) FROM metrics_client", Long.class),
         (System.nanoTime() - deriving) / 1e9);
 
-    MetricsPeriod ninetyDays = MetricsPeriod.of(null, null, new java.util.Date(), 90);
+    MetricsPeriod ninetyDays = MetricsPeriod.of(null, null, new java.util.Date(), 90, java.time.ZoneId.systemDefault());
     MetricsPeriod twoYears = new MetricsPeriod(first.toLocalDate(), LocalDate.now());
     timeEachQuery("90 days", ninetyDays);
     timeEachQuery("2 years", twoYears);

@@ -126,6 +126,20 @@ class IncidentResponseModelTest {
   }
 
   @Test
+  void shouldNameEveryFormOfTheModelInIncidentProcess() throws IllegalAccessException {
+    Set<String> constants = new java.util.HashSet<>();
+    for (Field constant : IncidentProcess.Forms.class.getFields()) {
+      constants.add((String) constant.get(null));
+    }
+    Set<String> used = new java.util.HashSet<>();
+    bpmn.getModelElementsByType(UserTask.class).forEach(task -> used.add(task.getCamundaFormRef()));
+    used.add(((StartEvent) bpmn.getModelElementById(IncidentProcess.Tasks.START)).getCamundaFormRef());
+
+    assertThat(constants).containsExactlyInAnyOrderElementsOf(used);
+    assertThat(forms.keySet()).containsAll(constants);
+  }
+
+  @Test
   void shouldOfferInFormsExactlyTheChoicesTheCodeKnows() {
     Map<String, Class<? extends Enum<?>>> choiceOf =
         Map.of(

@@ -35,8 +35,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /** Who may do what, exercised over HTTP with real credentials; forbidden actions change nothing. */
 @IncidentFlowTest
@@ -139,7 +137,7 @@ class AccessControlTest {
     "chloe, tasklist, 200", "ivan,  tasklist, 200", "emma,  tasklist, 200"
   })
   void shouldOpenOnlyTheWebappsOfTheRole(String user, String app, int status) {
-    assertThat(webappLogin(user, app).getStatusCode().value()).isEqualTo(status);
+    assertThat(WebappSession.open(http, app).logIn(app, user, user).getStatusCode().value()).isEqualTo(status);
   }
 
   @Test
@@ -195,11 +193,10 @@ class AccessControlTest {
     assertThat(String.join(";", tasklist.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE))).contains("XSRF-TOKEN").contains("SameSite=Strict");
 
     // A logged-in session's state-changing request without the CSRF token is refused.
-    ResponseEntity<String> login = webappLogin("emma", "tasklist");
-    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-    HttpHeaders session = new HttpHeaders();
+    WebappSession emma = WebappSession.open(http, "tasklist");
+    assertThat(emma.logIn("tasklist", "emma", "emma").getStatusCode()).isEqualTo(HttpStatus.OK);
+    HttpHeaders session = emma.cookieHeaders();
     session.setContentType(MediaType.APPLICATION_JSON);
-    session.add(HttpHeaders.COOKIE, String.join("; ", login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";")[0]).toList()));
     long instances = runtime.createProcessInstanceQuery().count();
     ResponseEntity<String> forged =
         http.exchange(
@@ -218,21 +215,7 @@ class AccessControlTest {
     return http.withBasicAuth(user, user);
   }
 
-  private ResponseEntity<String> webappLogin(String user, String app) {
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
-    String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
-    String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";")[0]).toList());
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add(HttpHeaders.COOKIE, cookies);
-    if (csrf != null) {
-      headers.add("X-XSRF-TOKEN", csrf);
-    }
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", user);
-    form.add("password", user);
-    return http.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
-  }
+
 
   private static String startUrl() {
     return "/engine-rest/process-definition/key/" + IncidentProcess.PROCESS_KEY + "/submit-form";

@@ -1,7 +1,5 @@
 package com.incidentflow.security;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -36,50 +34,12 @@ enum EngineDoor {
   }
 
   private Client webapp(TestRestTemplate http, String user) {
-    Map<String, String> cookies = new LinkedHashMap<>();
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-    keepCookies(page, cookies);
-    HttpHeaders login = headers(cookies, page.getHeaders().getFirst("X-XSRF-TOKEN"));
-    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", user);
-    form.add("password", user);
-    ResponseEntity<String> loggedIn =
-        http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST, new HttpEntity<>(form, login), String.class);
+    WebappSession session = WebappSession.open(http, "tasklist");
+    ResponseEntity<String> loggedIn = session.logIn("tasklist", user, user);
     if (loggedIn.getStatusCode() != HttpStatus.OK) {
       throw new IllegalStateException(user + " cannot log in to Tasklist: " + loggedIn.getStatusCode());
     }
-    keepCookies(loggedIn, cookies);
-    // The session changed at login; the browser then fetches the token that belongs to it.
-    ResponseEntity<String> fresh =
-        http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(headers(cookies, "Fetch")), String.class);
-    keepCookies(fresh, cookies);
-    String token = fresh.getHeaders().getFirst("X-XSRF-TOKEN");
-    if (token == null) {
-      throw new IllegalStateException("No CSRF token for " + user + "'s session");
-    }
-    return new Client(http, base, headers(cookies, token));
-  }
-
-  private static HttpHeaders headers(Map<String, String> cookies, String csrf) {
-    HttpHeaders headers = new HttpHeaders();
-    List<String> pairs = new ArrayList<>();
-    cookies.forEach((name, value) -> pairs.add(name + "=" + value));
-    if (!pairs.isEmpty()) {
-      headers.add(HttpHeaders.COOKIE, String.join("; ", pairs));
-    }
-    if (csrf != null) {
-      headers.add("X-XSRF-TOKEN", csrf);
-    }
-    return headers;
-  }
-
-  private static void keepCookies(ResponseEntity<?> response, Map<String, String> cookies) {
-    for (String cookie : response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
-      String pair = cookie.split(";", 2)[0];
-      int eq = pair.indexOf('=');
-      cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-    }
+    return new Client(http, base, session.refreshToken().headers());
   }
 
   record Client(TestRestTemplate http, String base, HttpHeaders session) {

@@ -15,14 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Password guessing is slowed down per user and client, over HTTP Basic and the webapps' login
@@ -146,18 +142,7 @@ class LoginThrottleTest {
   }
 
   private ResponseEntity<String> webappLogin(String name, String password) {
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-    String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
-    String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";")[0]).toList());
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add(HttpHeaders.COOKIE, cookies);
-    if (csrf != null) {
-      headers.add("X-XSRF-TOKEN", csrf);
-    }
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", name);
-    form.add("password", password);
-    return http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    return WebappSession.open(http, "tasklist").logIn("tasklist", name, password);
   }
+
 }

@@ -237,11 +237,13 @@ class EvidenceTrailTest {
     ResponseEntity<Map> unknownIncident = emma.postForEntity("/api/incidents/INC-1999-0001/evidence", Map.of("kind", "TRIED", "text", "x"), Map.class);
 
     assertThat(unknownKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(unknownKind.getBody()).containsEntry("field", "kind");
+    assertThat(unknownKind.getBody().get("errors")).asList().extracting("field").containsExactly("kind");
     assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(empty.getBody()).containsEntry("field", "text");
+    assertThat(empty.getBody().get("errors")).asList().extracting("field").containsExactly("text");
     assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooLong.getBody().get("errors")).asList().extracting("field").containsExactly("text");
     assertThat(unknownIncident.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(unknownIncident.getBody()).containsEntry("title", "Incident not found");
     assertThat(taskService.getProcessInstanceComments(incident.getId())).isEmpty();
   }
 

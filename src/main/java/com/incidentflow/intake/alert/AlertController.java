@@ -1,5 +1,6 @@
 package com.incidentflow.intake.alert;
 
+import com.incidentflow.api.ApiException;
 import com.incidentflow.intake.alert.AlertIntakeService.Outcome;
 import com.incidentflow.intake.alert.AlertIntakeService.Result;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,12 +53,8 @@ public class AlertController {
       summary = "Receive an Alertmanager notification (webhook payload version 4)",
       description = "Authenticated by the bearer token incident-flow.alerts.token or the API login (checked by the security filter chain of /api/alerts).",
       security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "basic")})
-  @ApiResponse(responseCode = "201", description = "A new incident was opened (outcome OPENED)")
-  @ApiResponse(responseCode = "200", description = "Recorded on the group's incident (REPEATED, RESOLVED_RECORDED) or nothing open (NO_OPEN_INCIDENT)")
-  @ApiResponse(responseCode = "202", description = "Counted; the incident is still being opened (OPENING): poll Location for its number")
-  @ApiResponse(responseCode = "400", description = "Invalid payload", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "401", description = "Wrong or missing credentials", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-  // No "consumes": a wrong content type then reaches IntakeProblems and is answered as a problem (415).
+  @WebhookResponses
+  // No "consumes": a wrong content type then reaches ApiProblems and is answered as a problem (415).
   @PostMapping(PATH)
   public ResponseEntity<Result> receive(@Valid @RequestBody AlertmanagerNotification notification) {
     return answer(alerts.receive(notification.toMonitoring()));
@@ -67,11 +64,7 @@ public class AlertController {
       summary = "Receive a Grafana Alerting notification (webhook contact point, payload version 1)",
       description = "Authenticated like the Alertmanager webhook. Grafana's groups are told apart per organisation (orgId).",
       security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "basic")})
-  @ApiResponse(responseCode = "201", description = "A new incident was opened (outcome OPENED)")
-  @ApiResponse(responseCode = "200", description = "Recorded on the group's incident (REPEATED, RESOLVED_RECORDED) or nothing open (NO_OPEN_INCIDENT)")
-  @ApiResponse(responseCode = "202", description = "Counted; the incident is still being opened (OPENING): poll Location for its number")
-  @ApiResponse(responseCode = "400", description = "Invalid payload", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "401", description = "Wrong or missing credentials", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+  @WebhookResponses
   // Grafana's contact point may be set to PUT instead of POST.
   @RequestMapping(path = GRAFANA_PATH, method = {RequestMethod.POST, RequestMethod.PUT})
   public ResponseEntity<Result> receiveGrafana(@Valid @RequestBody GrafanaNotification notification) {
@@ -90,12 +83,8 @@ public class AlertController {
       @Parameter(description = "the group key as stored (Grafana's: grafana:<orgId>:<groupKey>)") @RequestParam String key) {
     return alerts.group(key)
         .<ResponseEntity<?>>map(this::polled)
-        .orElseGet(() -> {
-          ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-              "No alert group " + key + " is known; if its opening failed, the next notification opens it again");
-          problem.setTitle("Alert group not found");
-          return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-        });
+        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Alert group not found",
+            "No alert group " + key + " is known; if its opening failed, the next notification opens it again"));
   }
 
   private ResponseEntity<Result> answer(Result result) {

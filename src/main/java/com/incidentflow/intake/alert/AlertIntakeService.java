@@ -3,7 +3,7 @@ package com.incidentflow.intake.alert;
 import com.incidentflow.intake.IncidentService;
 import com.incidentflow.intake.IncidentViews.Created;
 import com.incidentflow.intake.alert.AlertGroups.AlertGroup;
-import com.incidentflow.notification.NotificationProperties;
+import com.incidentflow.config.TeamSettings;
 import com.incidentflow.process.EngineAccess;
 import com.incidentflow.process.IncidentDirectory;
 import com.incidentflow.process.IncidentDirectory.IncidentRef;
@@ -60,7 +60,7 @@ public class AlertIntakeService {
   private final EngineAccess engine;
   private final SeverityHint severity;
   private final AlertProperties properties;
-  private final NotificationProperties team;
+  private final TeamSettings team;
   private final TransactionTemplate transaction;
 
   public AlertIntakeService(
@@ -73,7 +73,7 @@ public class AlertIntakeService {
       EngineAccess engine,
       SeverityHint severity,
       AlertProperties properties,
-      NotificationProperties team,
+      TeamSettings team,
       PlatformTransactionManager transactionManager) {
     this.groups = groups;
     this.openings = openings;

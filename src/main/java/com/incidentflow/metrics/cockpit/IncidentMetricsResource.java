@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidentflow.localization.TeamTime;
 import com.incidentflow.metrics.IncidentMetrics;
 import com.incidentflow.metrics.IncidentMetricsService;
+import com.incidentflow.api.InvalidRequestException;
 import com.incidentflow.metrics.MetricsPeriod;
 import com.incidentflow.security.Groups;
 import jakarta.ws.rs.GET;
@@ -67,8 +68,8 @@ public class IncidentMetricsResource extends AbstractCockpitPluginResource {
     IncidentMetricsService service = IncidentMetricsService.on(configuration.getDataSource(), engine.getRepositoryService());
     MetricsPeriod period;
     try {
-      period = MetricsPeriod.of(date(from), date(to), ClockUtil.getCurrentTime(), DEFAULT_PERIOD_DAYS);
-    } catch (IllegalArgumentException | DateTimeParseException e) {
+      period = MetricsPeriod.of(date(from), date(to), ClockUtil.getCurrentTime(), DEFAULT_PERIOD_DAYS, time.zone());
+    } catch (InvalidRequestException | DateTimeParseException e) {
       throw failure(Status.BAD_REQUEST, e.getMessage());
     }
     try {

@@ -10,7 +10,7 @@ import com.incidentflow.notification.IncidentNotifications.Notice;
 import com.incidentflow.notification.MailKind;
 import com.incidentflow.notification.MailRenderer;
 import com.incidentflow.notification.NotificationDelivery.Channel;
-import com.incidentflow.notification.NotificationProperties;
+import com.incidentflow.config.TeamSettings;
 import com.incidentflow.notification.SentMailLog;
 import com.incidentflow.process.IncidentProcess.Variables;
 import java.time.Duration;
@@ -48,7 +48,7 @@ public class ChatNotifications {
 
   private final IncidentNotifications notifications;
   private final MailRenderer texts;
-  private final NotificationProperties notificationProperties;
+  private final TeamSettings notificationProperties;
   private final ChatProperties properties;
   private final ChatLog log;
   private final SentMailLog sent;
@@ -59,7 +59,7 @@ public class ChatNotifications {
   public ChatNotifications(
       IncidentNotifications notifications,
       MailRenderer texts,
-      NotificationProperties notificationProperties,
+      TeamSettings notificationProperties,
       ChatProperties properties,
       ChatLog log,
       SentMailLog sent,

@@ -2,6 +2,7 @@ package com.incidentflow.process.step;
 
 import static com.incidentflow.process.Choices.NONE_RELATED;
 
+import com.incidentflow.api.FieldProblem;
 import com.incidentflow.process.Choices.Importance;
 import com.incidentflow.process.Choices.InvestigationOutcome;
 import com.incidentflow.process.Choices.RecentChange;
@@ -9,6 +10,7 @@ import com.incidentflow.process.Choices.ReviewDecision;
 import com.incidentflow.process.Choices.Scope;
 import com.incidentflow.process.ClientList;
 import com.incidentflow.process.IncidentDirectory;
+import com.incidentflow.process.IncidentProcess.Forms;
 import com.incidentflow.process.IncidentProcess.Variables;
 import com.incidentflow.process.number.IncidentNumberService;
 import com.incidentflow.security.Groups;
@@ -29,23 +31,24 @@ public class StepRules {
     this.incidents = incidents;
   }
 
-  public List<String> check(StepForm form, StepValues values, String incidentNumber, String actor) {
-    List<String> problems = new ArrayList<>();
+  public List<FieldProblem> check(StepForm form, StepValues values, String incidentNumber, String actor) {
+    List<FieldProblem> problems = new ArrayList<>();
     Checks checks = new Checks(form, values, problems);
     switch (form.id()) {
-      case "confirm-situation" -> {
+      case Forms.CONFIRM_SITUATION -> {
         List<String> marked = values.list(Variables.SUSPECTED_CHANGES);
         boolean changeMarked = marked.stream().anyMatch(v -> !NONE_RELATED.equals(v));
         if (!values.choices(Variables.RECENT_CHANGE_OPTIONS).isEmpty() && marked.isEmpty()) {
-          problems.add("'" + form.labelOf(Variables.SUSPECTED_CHANGES)
-              + "' is required: mark the suspected changes, or that none of them is related");
+          problems.add(new FieldProblem(Variables.SUSPECTED_CHANGES, "'" + form.labelOf(Variables.SUSPECTED_CHANGES)
+              + "' is required: mark the suspected changes, or that none of them is related"));
         }
         if (changeMarked && marked.contains(NONE_RELATED)) {
-          problems.add("'" + form.labelOf(Variables.SUSPECTED_CHANGES)
-              + "': a change cannot be suspected and none be related at once");
+          problems.add(new FieldProblem(Variables.SUSPECTED_CHANGES, "'" + form.labelOf(Variables.SUSPECTED_CHANGES)
+              + "': a change cannot be suspected and none be related at once"));
         }
         if (changeMarked && !values.is(Variables.RECENT_CHANGE, RecentChange.YES)) {
-          problems.add("'" + form.labelOf(Variables.RECENT_CHANGE) + "' must be Yes when a change is marked as suspected");
+          problems.add(new FieldProblem(Variables.RECENT_CHANGE,
+              "'" + form.labelOf(Variables.RECENT_CHANGE) + "' must be Yes when a change is marked as suspected"));
         }
         // A suspected change from the feed says which change and who made it.
         if (values.is(Variables.RECENT_CHANGE, RecentChange.YES) && !changeMarked) {
@@ -53,47 +56,46 @@ public class StepRules {
           checks.required(Variables.RECENT_CHANGE_BY, "when a related change was made");
         }
       }
-      case "judge-importance" -> {
+      case Forms.JUDGE_IMPORTANCE -> {
         if (values.is(Variables.IMPORTANCE, Importance.ALREADY_HANDLED)) {
           checks.required(Variables.DUPLICATE_OF, "when the incident is already being handled");
           checkDuplicateOf(values.text(Variables.DUPLICATE_OF), incidentNumber, form, problems);
         }
       }
-      case "investigate-root-cause" -> {
+      case Forms.INVESTIGATE -> {
         if (values.is(Variables.INVESTIGATION_OUTCOME, InvestigationOutcome.HELP_NEEDED)) {
           checks.required(Variables.HELP_GROUP, "when help is needed");
           checks.required(Variables.HELP_REQUEST, "when help is needed");
           String group = values.text(Variables.HELP_GROUP);
           if (group != null && !group.isBlank() && !Groups.SPECIALISTS.contains(group)) {
-            problems.add(
-                "'" + form.labelOf(Variables.HELP_GROUP) + "' must be one of " + Groups.SPECIALISTS);
+            problems.add(new FieldProblem(Variables.HELP_GROUP,
+                "'" + form.labelOf(Variables.HELP_GROUP) + "' must be one of " + Groups.SPECIALISTS));
           }
         } else if (!values.isBlank(Variables.INVESTIGATION_OUTCOME)) {
           checks.required(Variables.ROOT_CAUSE, "when the root cause was found");
         }
       }
-      case "confirm-impact" -> {
+      case Forms.CONFIRM_IMPACT -> {
         if (!values.isBlank(Variables.FINAL_SCOPE)
             && !values.is(Variables.FINAL_SCOPE, Scope.NONE)
             && ClientList.parse(values.text(Variables.AFFECTED_CLIENTS)).isEmpty()) {
-          problems.add(
-              "'"
-                  + form.labelOf(Variables.AFFECTED_CLIENTS)
-                  + "' needs at least one client unless no client is affected");
+          problems.add(new FieldProblem(Variables.AFFECTED_CLIENTS,
+              "'" + form.labelOf(Variables.AFFECTED_CLIENTS) + "' needs at least one client unless no client is affected"));
         }
       }
-      case "review-fix" -> {
+      case Forms.REVIEW_FIX -> {
         // Four eyes: the engine also keeps the review task from the fix's author (FourEyes).
         if (actor != null && actor.equals(values.text(Variables.FIXED_BY))) {
-          problems.add("The fix must be reviewed by someone other than its author (" + actor + ")");
+          // Not one field's: the step itself is the wrong person's.
+          problems.add(FieldProblem.whole("The fix must be reviewed by someone other than its author (" + actor + ")"));
         }
         if (values.is(Variables.REVIEW_DECISION, ReviewDecision.REJECTED)) {
           checks.required(Variables.REVIEW_COMMENTS, "when the fix is rejected");
         }
         if (values.is(Variables.REVIEW_DECISION, ReviewDecision.APPROVED)
             && !Boolean.TRUE.equals(values.get(Variables.REGRESSION_CHECKED))) {
-          problems.add(
-              "'" + form.labelOf(Variables.REGRESSION_CHECKED) + "' must be confirmed to approve");
+          problems.add(new FieldProblem(Variables.REGRESSION_CHECKED,
+              "'" + form.labelOf(Variables.REGRESSION_CHECKED) + "' must be confirmed to approve"));
         }
       }
       default -> {
@@ -104,30 +106,30 @@ public class StepRules {
   }
 
   private void checkDuplicateOf(
-      String other, String incidentNumber, StepForm form, List<String> problems) {
+      String other, String incidentNumber, StepForm form, List<FieldProblem> problems) {
     if (other == null || other.isBlank()) {
       return;
     }
     String label = form.labelOf(Variables.DUPLICATE_OF);
     String number = other.trim();
     if (!IncidentNumberService.FORMAT.matcher(number).matches()) {
-      problems.add("'" + label + "' must be an incident number such as INC-2026-0042");
+      problems.add(new FieldProblem(Variables.DUPLICATE_OF, "'" + label + "' must be an incident number such as INC-2026-0042"));
     } else if (number.equals(incidentNumber)) {
-      problems.add("'" + label + "' must name another incident, not this one");
+      problems.add(new FieldProblem(Variables.DUPLICATE_OF, "'" + label + "' must name another incident, not this one"));
     } else {
       var found = incidents.find(number);
       if (found.isEmpty()) {
-        problems.add("'" + label + "': no incident " + number + " exists");
+        problems.add(new FieldProblem(Variables.DUPLICATE_OF, "'" + label + "': no incident " + number + " exists"));
       } else if (!found.get().open()) {
-        problems.add("'" + label + "': " + number + " is already closed, so it is not being handled");
+        problems.add(new FieldProblem(Variables.DUPLICATE_OF, "'" + label + "': " + number + " is already closed, so it is not being handled"));
       }
     }
   }
 
-  private record Checks(StepForm form, StepValues values, List<String> problems) {
+  private record Checks(StepForm form, StepValues values, List<FieldProblem> problems) {
     void required(String key, String when) {
       if (values.isBlank(key)) {
-        problems.add("'" + form.labelOf(key) + "' is required " + when);
+        problems.add(new FieldProblem(key, "'" + form.labelOf(key) + "' is required " + when));
       }
     }
   }

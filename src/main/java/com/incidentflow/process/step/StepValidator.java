@@ -1,5 +1,6 @@
 package com.incidentflow.process.step;
 
+import com.incidentflow.api.FieldProblem;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -32,7 +33,7 @@ public class StepValidator {
             .find(formId)
             .orElseThrow(
                 () -> new IllegalStateException("Step '" + stepName + "' refers to unknown form " + formId));
-    List<String> problems = new ArrayList<>();
+    List<FieldProblem> problems = new ArrayList<>();
     for (FormField field : form.fields()) {
       if (!field.readonly()) {
         checkField(field, values, problems);
@@ -44,17 +45,17 @@ public class StepValidator {
     }
   }
 
-  private static void checkField(FormField field, StepValues values, List<String> problems) {
+  private static void checkField(FormField field, StepValues values, List<FieldProblem> problems) {
     String label = "'" + field.label() + "'";
     if (values.isBlank(field.key())) {
       if (field.required() && !field.conditional()) {
-        problems.add(label + " is required");
+        problems.add(new FieldProblem(field.key(), label + " is required"));
       }
       return;
     }
     Object value = values.get(field.key());
     if (field.required() && "checkbox".equals(field.type()) && !Boolean.TRUE.equals(value)) {
-      problems.add(label + " must be checked");
+      problems.add(new FieldProblem(field.key(), label + " must be checked"));
     }
     if (field.choice()) {
       // The choices offered: fixed in the form, or this incident's own (valuesKey).
@@ -62,15 +63,15 @@ public class StepValidator {
       List<String> chosen = field.multiple() ? values.list(field.key()) : value instanceof String text ? List.of(text) : List.of();
       if (field.valuesKey() != null || !allowed.isEmpty()) {
         chosen.stream().filter(v -> !allowed.contains(v)).findFirst().ifPresent(v ->
-            problems.add(label + " must be " + (field.multiple() ? "among " : "one of ") + allowed + ", not '" + v + "'"));
+            problems.add(new FieldProblem(field.key(), label + " must be " + (field.multiple() ? "among " : "one of ") + allowed + ", not '" + v + "'")));
       }
     }
     if (value instanceof String text) {
       if (field.maxLength() != null && text.length() > field.maxLength()) {
-        problems.add(label + " is longer than " + field.maxLength() + " characters");
+        problems.add(new FieldProblem(field.key(), label + " is longer than " + field.maxLength() + " characters"));
       }
       if ("datetime".equals(field.type()) && !isDateTime(text)) {
-        problems.add(label + " must be a date and time such as 2026-11-25T09:30+09:00");
+        problems.add(new FieldProblem(field.key(), label + " must be a date and time such as 2026-11-25T09:30+09:00"));
       }
     }
   }

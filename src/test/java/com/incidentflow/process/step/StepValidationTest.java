@@ -15,6 +15,7 @@ import com.incidentflow.process.IncidentDriver;
 import com.incidentflow.process.IncidentProcess;
 import com.incidentflow.process.IncidentProcess.Tasks;
 import com.incidentflow.process.IncidentProcess.Variables;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -83,6 +84,9 @@ class StepValidationTest {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) refused.getBody().get("message"))
         .contains("must be one of [YES, NO, UNKNOWN], not 'MAYBE'");
+    assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat((List<Map<String, String>>) refused.getBody().get("errors"))
+        .anySatisfy(e -> assertThat(e).containsEntry("field", Variables.RECENT_CHANGE).extractingByKey("message").asString().contains("'MAYBE'"));
     assertThat(driver.openTasks(incident, Tasks.CONFIRM_SITUATION)).hasSize(1);
     assertThat(runtime.getVariable(incident.getId(), Variables.RECENT_CHANGE)).isNull();
   }

@@ -1,4 +1,4 @@
-package com.incidentflow.intake;
+package com.incidentflow.api;
 
 import java.io.IOException;
 

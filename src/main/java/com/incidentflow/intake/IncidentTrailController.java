@@ -1,20 +1,18 @@
-package com.incidentflow.timeline;
+package com.incidentflow.intake;
 
-import com.incidentflow.timeline.EvidenceService.IncidentClosed;
+import com.incidentflow.timeline.EvidenceKind;
+import com.incidentflow.timeline.EvidenceService;
 import com.incidentflow.timeline.EvidenceService.InvalidEvidence;
-import com.incidentflow.timeline.EvidenceService.NotWorkingOnIt;
-import com.incidentflow.timeline.EvidenceService.UnknownIncident;
+import com.incidentflow.timeline.IncidentReportService;
+import com.incidentflow.timeline.Timeline;
+import com.incidentflow.timeline.TimelineService;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,10 +20,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An incident's evidence trail over HTTP: read the timeline and the report, add evidence. */
+/**
+ * An incident's evidence trail over HTTP: read the timeline and the report, add evidence. Beside
+ * {@link IncidentController}, so that one feature answers everything under /api/incidents; the
+ * timeline feature builds what it returns.
+ */
 @RestController
-@RequestMapping("/api/incidents/{number}")
-public class TimelineController {
+@RequestMapping(IncidentService.API_PATH + "/{number}")
+public class IncidentTrailController {
 
   static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
 
@@ -34,7 +36,7 @@ public class TimelineController {
   private final IncidentReportService reports;
   private final IdentityService identity;
 
-  public TimelineController(TimelineService timelines, EvidenceService evidence, IncidentReportService reports, IdentityService identity) {
+  public IncidentTrailController(TimelineService timelines, EvidenceService evidence, IncidentReportService reports, IdentityService identity) {
     this.timelines = timelines;
     this.evidence = evidence;
     this.reports = reports;
@@ -43,19 +45,19 @@ public class TimelineController {
 
   @GetMapping(value = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
   public Timeline timeline(@PathVariable String number) {
-    return timelines.of(number).orElseThrow(() -> new UnknownIncident(number));
+    return timelines.of(number).orElseThrow(() -> new IncidentNotFoundException(number));
   }
 
   @GetMapping(value = "/report.md")
   public ResponseEntity<String> markdown(@PathVariable String number) {
-    return ResponseEntity.ok().contentType(MARKDOWN).body(reports.markdown(number).orElseThrow(() -> new UnknownIncident(number)));
+    return ResponseEntity.ok().contentType(MARKDOWN).body(reports.markdown(number).orElseThrow(() -> new IncidentNotFoundException(number)));
   }
 
   @GetMapping(value = "/report", produces = MediaType.TEXT_HTML_VALUE)
   public ResponseEntity<String> html(@PathVariable String number) {
     return ResponseEntity.ok()
         .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-        .body(reports.html(number).orElseThrow(() -> new UnknownIncident(number)));
+        .body(reports.html(number).orElseThrow(() -> new IncidentNotFoundException(number)));
   }
 
   /** One evidence entry: kind is PREMISE, INVESTIGATED, THOUGHT or TRIED. */
@@ -76,38 +78,5 @@ public class TimelineController {
     List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
     evidence.add(number, kind, entry.text(), user.getUserId(), groups);
     return ResponseEntity.created(URI.create("/api/incidents/" + number + "/timeline")).build();
-  }
-
-  @ExceptionHandler(UnknownIncident.class)
-  ResponseEntity<ProblemDetail> unknown(UnknownIncident e) {
-    return problem(HttpStatus.NOT_FOUND, e.getMessage(), null);
-  }
-
-  @ExceptionHandler(IncidentClosed.class)
-  ResponseEntity<ProblemDetail> closed(IncidentClosed e) {
-    return problem(HttpStatus.CONFLICT, e.getMessage(), null);
-  }
-
-  @ExceptionHandler(NotWorkingOnIt.class)
-  ResponseEntity<ProblemDetail> forbidden(NotWorkingOnIt e) {
-    return problem(HttpStatus.FORBIDDEN, e.getMessage(), null);
-  }
-
-  @ExceptionHandler(InvalidEvidence.class)
-  ResponseEntity<ProblemDetail> invalid(InvalidEvidence e) {
-    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.field());
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-    return problem(HttpStatus.BAD_REQUEST, "The body is not the JSON expected: {\"kind\": \"TRIED\", \"text\": \"…\"}", null);
-  }
-
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String field) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    if (field != null) {
-      problem.setProperty("field", field);
-    }
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 }
