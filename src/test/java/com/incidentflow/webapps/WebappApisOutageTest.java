@@ -35,7 +35,9 @@ class WebappApisOutageTest {
       ExceptionMappers mappers = jersey.getApplicationHandler().getInjectionManager().getInstance(ExceptionMappers.class);
 
       ProcessEngineException away = new ProcessEngineException("ENGINE-03004",
-          new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5000ms"));
+          new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5000ms",
+              // What Hikari carries when the database is away: the driver's connection failure.
+              new SQLException("Connection to localhost:5432 refused", "08001")));
       Response unavailable = map(mappers, away);
       assertThat(unavailable.getStatus()).as(name).isEqualTo(503);
       assertThat(unavailable.getMediaType()).as(name).hasToString("application/problem+json");
