@@ -1,7 +1,8 @@
 package com.incidentflow.metrics;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.util.Date;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,7 +21,10 @@ public class IncidentMetricsController {
   private final IncidentMetricsService metrics;
   private final MetricsProperties properties;
 
-  public IncidentMetricsController(IncidentMetricsService metrics, MetricsProperties properties) {
+  private final Clock clock;
+
+  public IncidentMetricsController(IncidentMetricsService metrics, MetricsProperties properties, Clock clock) {
+    this.clock = clock;
     this.metrics = metrics;
     this.properties = properties;
   }
@@ -29,7 +33,7 @@ public class IncidentMetricsController {
   public IncidentMetrics metrics(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return metrics.report(MetricsPeriod.of(from, to, ClockUtil.getCurrentTime(), properties.defaultPeriodDays()));
+    return metrics.report(MetricsPeriod.of(from, to, Date.from(clock.instant()), properties.defaultPeriodDays()));
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

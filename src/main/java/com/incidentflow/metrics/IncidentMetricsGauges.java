@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +39,10 @@ public class IncidentMetricsGauges implements MeterBinder {
   private volatile IncidentMetrics latest;
   private volatile Instant latestAt = Instant.EPOCH;
 
-  public IncidentMetricsGauges(IncidentMetricsService metrics, MetricsProperties properties) {
+  private final Clock clock;
+
+  public IncidentMetricsGauges(IncidentMetricsService metrics, MetricsProperties properties, Clock clock) {
+    this.clock = clock;
     this.metrics = metrics;
     this.properties = properties;
   }
@@ -67,7 +69,7 @@ public class IncidentMetricsGauges implements MeterBinder {
 
   /** Computes the figures now; the next scrape shows them. */
   public IncidentMetrics refresh() {
-    latest = metrics.report(MetricsPeriod.of(null, null, ClockUtil.getCurrentTime(), properties.prometheusWindowDays()));
+    latest = metrics.report(MetricsPeriod.of(null, null, java.util.Date.from(clock.instant()), properties.prometheusWindowDays()));
     latestAt = wallClock.instant();
     return latest;
   }

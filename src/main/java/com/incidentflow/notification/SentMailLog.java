@@ -1,10 +1,10 @@
 package com.incidentflow.notification;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,7 +28,10 @@ public class SentMailLog {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
 
-  public SentMailLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  private final Clock clock;
+
+  public SentMailLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -42,7 +45,7 @@ public class SentMailLog {
   public void record(String deliveryId, String incidentId, String channel, String subject, Collection<String> to) {
     ownTransaction.executeWithoutResult(status -> jdbc.update(
         "INSERT INTO notification_sent (delivery_id, incident_id, channel, subject, recipients, sent_at) VALUES (?, ?, ?, ?, ?, ?)",
-        deliveryId, incidentId, channel, subject, String.join(", ", to), new Timestamp(ClockUtil.getCurrentTime().getTime())));
+        deliveryId, incidentId, channel, subject, String.join(", ", to), Timestamp.from(clock.instant())));
   }
 
   public boolean wasSent(String deliveryId) {

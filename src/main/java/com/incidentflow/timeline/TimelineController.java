@@ -1,14 +1,13 @@
 package com.incidentflow.timeline;
 
+import com.incidentflow.process.engine.CurrentUser;
+import com.incidentflow.process.engine.EngineAccess;
 import com.incidentflow.timeline.EvidenceService.IncidentClosed;
 import com.incidentflow.timeline.EvidenceService.InvalidEvidence;
 import com.incidentflow.timeline.EvidenceService.NotWorkingOnIt;
 import com.incidentflow.timeline.EvidenceService.UnknownIncident;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,13 +31,13 @@ public class TimelineController {
   private final TimelineService timelines;
   private final EvidenceService evidence;
   private final IncidentReportService reports;
-  private final IdentityService identity;
+  private final EngineAccess engine;
 
-  public TimelineController(TimelineService timelines, EvidenceService evidence, IncidentReportService reports, IdentityService identity) {
+  public TimelineController(TimelineService timelines, EvidenceService evidence, IncidentReportService reports, EngineAccess engine) {
     this.timelines = timelines;
     this.evidence = evidence;
     this.reports = reports;
-    this.identity = identity;
+    this.engine = engine;
   }
 
   @GetMapping(value = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -72,9 +71,8 @@ public class TimelineController {
     } catch (IllegalArgumentException unknown) {
       throw new InvalidEvidence("kind", "must be one of " + Arrays.toString(EvidenceKind.values()) + ", not '" + entry.kind() + "'");
     }
-    Authentication user = identity.getCurrentAuthentication();
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    evidence.add(number, kind, entry.text(), user.getUserId(), groups);
+    CurrentUser user = engine.currentUser().orElseThrow(() -> new IllegalStateException("Evidence needs an authenticated user"));
+    evidence.add(number, kind, entry.text(), user.id(), user.groups());
     return ResponseEntity.created(URI.create("/api/incidents/" + number + "/timeline")).build();
   }
 
