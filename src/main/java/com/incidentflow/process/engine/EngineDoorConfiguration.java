@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +23,30 @@ public class EngineDoorConfiguration {
   EngineStarted engineStarted(ProcessEngine engine) {
     return new EngineStarted(engine.getName());
   }
+
+  /** The administrator Camunda's starter creates (camunda.bpm.admin-user); id and password null when none is set. */
+  @Bean
+  AdminAccount adminAccount(CamundaBpmProperties camunda) {
+    return camunda.getAdminUser() == null
+        ? new AdminAccount(null, null)
+        : new AdminAccount(camunda.getAdminUser().getId(), camunda.getAdminUser().getPassword());
+  }
+
+  /** Where the webapps (Tasklist, Cockpit, Admin) and their APIs live (camunda.bpm.webapp.application-path). */
+  @Bean
+  WebappsPath webappsPath(CamundaBpmProperties camunda) {
+    return new WebappsPath(camunda.getWebapp().getApplicationPath());
+  }
+
+  public record AdminAccount(String id, String password) {
+    @Override
+    public String toString() {
+      return "AdminAccount[id=" + id + "]"; // never the password, whoever logs this
+    }
+  }
+
+  /** E.g. {@code /camunda}: the webapps under {@code /camunda/app/}, their APIs under {@code /camunda/api/}. */
+  public record WebappsPath(String value) {}
 
   /**
    * Exists once the engine is built, and with it the ACT_* tables: a bean that reads or indexes them

@@ -57,13 +57,11 @@ class EngineDoorTest {
       ROOT + ".security.Authorizations",
       ROOT + ".security.EngineRestProblems",
       ROOT + ".security.FourEyes",
-      ROOT + ".security.IdentityInitializer",
       ROOT + ".security.PasswordRules",
       ROOT + ".security.ProcessDataGuard",
       ROOT + ".security.RoleModel",
-      // the webapps' CSP provider and paths
+      // the webapps' CSP: Camunda's own nonce attribute
       ROOT + ".webapps.RequestScopedCspNonceFilter",
-      ROOT + ".webapps.WebappsConfiguration",
       // Tasklist's saved filters are the engine's own entities, with the engine's task queries in them
       ROOT + ".tasklist.TasklistFilters",
       // answers the engine's refusal (AuthorizationException) with 403 under /api
