@@ -15,9 +15,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,8 +43,10 @@ public class ChangeController {
   private final ChangeProperties settings;
   private final StrictJson strict;
   private final ObjectMapper json;
+  private final Clock clock;
 
-  public ChangeController(ChangeFeed feed, ChangeProperties settings, StrictJson strict, ObjectMapper json) {
+  public ChangeController(ChangeFeed feed, ChangeProperties settings, StrictJson strict, ObjectMapper json, Clock clock) {
+    this.clock = clock;
     this.feed = feed;
     this.settings = settings;
     this.strict = strict;
@@ -169,8 +171,8 @@ public class ChangeController {
     }
   }
 
-  private static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atOffset(java.time.ZoneOffset.UTC);
+  private OffsetDateTime now() {
+    return clock.instant().atOffset(java.time.ZoneOffset.UTC);
   }
 
   private static ApiException unauthorized(String detail) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidentflow.config.TeamSettings;
 import com.incidentflow.process.Choices;
+import com.incidentflow.process.engine.UserDirectory;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -16,8 +17,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,14 +34,14 @@ public class IncidentChanges {
   private final ChangeFeed feed;
   private final ChangeProperties settings;
   private final TeamSettings team;
-  private final IdentityService identity;
+  private final UserDirectory people;
   private final ObjectMapper json = new ObjectMapper();
 
-  public IncidentChanges(ChangeFeed feed, ChangeProperties settings, TeamSettings team, IdentityService identity) {
+  public IncidentChanges(ChangeFeed feed, ChangeProperties settings, TeamSettings team, UserDirectory people) {
     this.feed = feed;
     this.settings = settings;
     this.team = team;
-    this.identity = identity;
+    this.people = people;
   }
 
   /** What "Confirm the situation" shows: the changes, and the checklist's options (the changes, then "none related"). */
@@ -116,10 +115,10 @@ public class IncidentChanges {
     Set<String> users = new LinkedHashSet<>();
     for (Change change : suspected) {
       String user = change.author().user();
-      if (user != null && identity.createUserQuery().userId(user).count() == 1) {
+      if (user != null && people.exists(user)) {
         users.add(user);
       } else if (change.author().email() != null) {
-        identity.createUserQuery().userEmail(change.author().email()).list().stream().map(User::getId).findFirst().ifPresent(users::add);
+        people.userWithEmail(change.author().email()).ifPresent(users::add);
       }
     }
     return users;
@@ -127,8 +126,7 @@ public class IncidentChanges {
 
   /** Whether any of these users has an address to be asked at (else the mail would go to nobody). */
   public boolean reachableByMail(Set<String> users) {
-    return !users.isEmpty() && identity.createUserQuery().userIdIn(users.toArray(String[]::new)).list().stream()
-        .anyMatch(user -> user.getEmail() != null && !user.getEmail().isBlank());
+    return people.emailsOf(users).stream().anyMatch(email -> email != null && !email.isBlank());
   }
 
   public void markSuspected(String processInstanceId, String incidentNumber, List<Change> suspected, Instant at) {

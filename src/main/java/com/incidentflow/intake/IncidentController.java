@@ -23,15 +23,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(IncidentService.API_PATH)
+@RequestMapping(IncidentReporting.API_PATH)
 @Tag(name = "Incidents", description = "Report incidents (障害報告) and read them back")
 public class IncidentController {
 
-  private final IncidentService incidents;
+  private final IncidentReporting incidents;
+  private final IncidentListing listing;
+  private final IncidentDetailsView details;
   private final StrictJson json;
 
-  public IncidentController(IncidentService incidents, StrictJson json) {
+  public IncidentController(IncidentReporting incidents, IncidentListing listing, IncidentDetailsView details, StrictJson json) {
     this.incidents = incidents;
+    this.listing = listing;
+    this.details = details;
     this.json = json;
   }
 
@@ -61,13 +65,13 @@ public class IncidentController {
       @Parameter(description = "part of the title or the incident number") @RequestParam(required = false) String text,
       @Parameter(description = "page, from 0") @RequestParam(required = false) Integer page,
       @Parameter(description = "page size, 1 to 100 (default 20)") @RequestParam(required = false) Integer size) {
-    return incidents.search(IncidentSearch.of(state, priority, client, text, page, size));
+    return listing.search(IncidentSearch.of(state, priority, client, text, page, size));
   }
 
   @Operation(summary = "One incident: its current steps and who holds them, ETA, affected clients, links")
   @ApiResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
   @GetMapping("/{number}")
   public Details find(@Parameter(example = "INC-2026-0042") @PathVariable String number) {
-    return incidents.find(number);
+    return details.find(number);
   }
 }

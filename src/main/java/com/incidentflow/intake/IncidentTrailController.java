@@ -1,5 +1,7 @@
 package com.incidentflow.intake;
 
+import com.incidentflow.process.engine.CurrentUser;
+import com.incidentflow.process.engine.EngineAccess;
 import com.incidentflow.timeline.EvidenceKind;
 import com.incidentflow.timeline.EvidenceService;
 import com.incidentflow.timeline.EvidenceService.InvalidEvidence;
@@ -8,9 +10,6 @@ import com.incidentflow.timeline.Timeline;
 import com.incidentflow.timeline.TimelineService;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * timeline feature builds what it returns.
  */
 @RestController
-@RequestMapping(IncidentService.API_PATH + "/{number}")
+@RequestMapping(IncidentReporting.API_PATH + "/{number}")
 public class IncidentTrailController {
 
   static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
@@ -34,13 +33,13 @@ public class IncidentTrailController {
   private final TimelineService timelines;
   private final EvidenceService evidence;
   private final IncidentReportService reports;
-  private final IdentityService identity;
+  private final EngineAccess engine;
 
-  public IncidentTrailController(TimelineService timelines, EvidenceService evidence, IncidentReportService reports, IdentityService identity) {
+  public IncidentTrailController(TimelineService timelines, EvidenceService evidence, IncidentReportService reports, EngineAccess engine) {
     this.timelines = timelines;
     this.evidence = evidence;
     this.reports = reports;
-    this.identity = identity;
+    this.engine = engine;
   }
 
   @GetMapping(value = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -74,9 +73,8 @@ public class IncidentTrailController {
     } catch (IllegalArgumentException unknown) {
       throw new InvalidEvidence("kind", "must be one of " + Arrays.toString(EvidenceKind.values()) + ", not '" + entry.kind() + "'");
     }
-    Authentication user = identity.getCurrentAuthentication();
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    evidence.add(number, kind, entry.text(), user.getUserId(), groups);
+    CurrentUser user = engine.currentUser().orElseThrow(() -> new IllegalStateException("Evidence needs an authenticated user"));
+    evidence.add(number, kind, entry.text(), user.id(), user.groups());
     return ResponseEntity.created(URI.create("/api/incidents/" + number + "/timeline")).build();
   }
 }

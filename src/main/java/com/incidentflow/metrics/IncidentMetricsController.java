@@ -1,8 +1,9 @@
 package com.incidentflow.metrics;
 
 import com.incidentflow.localization.TeamTime;
+import java.time.Clock;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.util.Date;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +20,10 @@ public class IncidentMetricsController {
   private final MetricsProperties properties;
   private final TeamTime time;
 
-  public IncidentMetricsController(IncidentMetricsService metrics, MetricsProperties properties, TeamTime time) {
+  private final Clock clock;
+
+  public IncidentMetricsController(IncidentMetricsService metrics, MetricsProperties properties, TeamTime time, Clock clock) {
+    this.clock = clock;
     this.metrics = metrics;
     this.properties = properties;
     this.time = time;
@@ -29,6 +33,6 @@ public class IncidentMetricsController {
   public IncidentMetrics metrics(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    return metrics.report(MetricsPeriod.of(from, to, ClockUtil.getCurrentTime(), properties.defaultPeriodDays(), time.zone()));
+    return metrics.report(MetricsPeriod.of(from, to, Date.from(clock.instant()), properties.defaultPeriodDays(), time.zone()));
   }
 }

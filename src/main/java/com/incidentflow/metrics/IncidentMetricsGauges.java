@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +41,11 @@ public class IncidentMetricsGauges implements MeterBinder {
   private volatile IncidentMetrics latest;
   private volatile Instant latestAt = Instant.EPOCH;
 
-  public IncidentMetricsGauges(IncidentMetricsService metrics, MetricsProperties properties, TeamTime time) {
+  private final Clock clock;
+
+  public IncidentMetricsGauges(IncidentMetricsService metrics, MetricsProperties properties, TeamTime time, Clock clock) {
     this.time = time;
+    this.clock = clock;
     this.metrics = metrics;
     this.properties = properties;
   }
@@ -70,7 +72,7 @@ public class IncidentMetricsGauges implements MeterBinder {
 
   /** Computes the figures now; the next scrape shows them. */
   public IncidentMetrics refresh() {
-    latest = metrics.report(MetricsPeriod.of(null, null, ClockUtil.getCurrentTime(), properties.prometheusWindowDays(), time.zone()));
+    latest = metrics.report(MetricsPeriod.of(null, null, java.util.Date.from(clock.instant()), properties.prometheusWindowDays(), time.zone()));
     latestAt = wallClock.instant();
     return latest;
   }

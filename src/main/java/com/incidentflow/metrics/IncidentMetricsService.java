@@ -1,36 +1,33 @@
 package com.incidentflow.metrics;
 
 import com.incidentflow.metrics.IncidentMetrics.Count;
-import com.incidentflow.metrics.IncidentMetrics.SuspectedChanges;
 import com.incidentflow.metrics.IncidentMetrics.DurationStats;
 import com.incidentflow.metrics.IncidentMetrics.OpenIncident;
 import com.incidentflow.metrics.IncidentMetrics.StepCount;
 import com.incidentflow.metrics.IncidentMetrics.StepDurationStats;
+import com.incidentflow.metrics.IncidentMetrics.SuspectedChanges;
 import com.incidentflow.metrics.IncidentMetrics.WeekTrend;
 import com.incidentflow.process.ClientList;
 import com.incidentflow.process.IncidentProcess;
+import com.incidentflow.process.engine.ProcessModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.instance.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Incident figures. Period figures and open counts aggregate the metrics' own record of each incident
- * ({@link IncidentFacts}: one narrow row per incident, one per completed step, one per confirmed client);
+ * ({@link MetricsRecord}: one narrow row per incident, one per completed step, one per confirmed client);
  * current steps come from the engine's history. Every figure is one aggregate query: counts, and
  * medians/p90s with {@code PERCENTILE_CONT ... WITHIN GROUP}, which H2 2.x and PostgreSQL both compute in
  * the database, so no instance is loaded into memory. Times to milestones are kept in the record as
@@ -53,16 +50,18 @@ public class IncidentMetricsService {
           + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %1$s) AS p90_%2$s";
 
   private final JdbcTemplate jdbc;
-  private final RepositoryService repository;
+  private final ProcessModel model;
+  private final Clock clock;
 
-  public IncidentMetricsService(JdbcTemplate jdbc, RepositoryService repository) {
+  public IncidentMetricsService(JdbcTemplate jdbc, ProcessModel model, Clock clock) {
     this.jdbc = jdbc;
-    this.repository = repository;
+    this.model = model;
+    this.clock = clock;
   }
 
   /** For the Cockpit plugin, which Jersey (not Spring) creates: it reaches the engine's data source. */
-  public static IncidentMetricsService on(DataSource dataSource, RepositoryService repository) {
-    return new IncidentMetricsService(new JdbcTemplate(dataSource), repository);
+  public static IncidentMetricsService on(DataSource dataSource, ProcessModel model, Clock clock) {
+    return new IncidentMetricsService(new JdbcTemplate(dataSource), model, clock);
   }
 
   public IncidentMetrics report(MetricsPeriod period) {
@@ -71,7 +70,7 @@ public class IncidentMetricsService {
     return new IncidentMetrics(
         period.from(),
         period.to(),
-        ClockUtil.getCurrentTime().toInstant(),
+        clock.instant(),
         openByPriority(),
         openByStep(stepNames),
         oldestOpen(),
@@ -95,7 +94,7 @@ public class IncidentMetricsService {
   public List<StepCount> openByStep(Map<String, String> stepNames) {
     return jdbc.query(
         "SELECT a.ACT_ID_ AS step, COUNT(DISTINCT a.PROC_INST_ID_) AS n FROM ACT_HI_ACTINST a"
-            + " WHERE a.END_TIME_ IS NULL AND a.PROC_DEF_KEY_ = ? AND a.ACT_TYPE_ IN (" + IncidentFacts.STEP_TYPES_SQL + ")"
+            + " WHERE a.END_TIME_ IS NULL AND a.PROC_DEF_KEY_ = ? AND a.ACT_TYPE_ IN (" + MetricsRecord.STEP_TYPES_SQL + ")"
             + " GROUP BY a.ACT_ID_ ORDER BY 2 DESC, 1",
         (rs, i) -> new StepCount(rs.getString("step"), stepNames.getOrDefault(rs.getString("step"), rs.getString("step")), rs.getLong("n")),
         IncidentProcess.PROCESS_KEY);
@@ -237,19 +236,7 @@ public class IncidentMetricsService {
 
   /** Steps (tasks) and their names, in model order, from the latest deployed model (the engine caches it). */
   public Map<String, String> stepNames() {
-    ProcessDefinition definition = repository.createProcessDefinitionQuery()
-        .processDefinitionKey(IncidentProcess.PROCESS_KEY)
-        .latestVersion()
-        .singleResult();
-    Map<String, String> names = new LinkedHashMap<>();
-    if (definition == null) {
-      return names;
-    }
-    // Every task at any depth (the response phase is a subprocess), in the model's order.
-    for (Task task : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(Task.class)) {
-      names.put(task.getId(), task.getName() != null ? task.getName() : task.getId());
-    }
-    return names;
+    return model.taskNames(IncidentProcess.PROCESS_KEY);
   }
 
   private static int stepOrder(Map<String, String> stepNames, String step) {

@@ -1,6 +1,8 @@
 package com.incidentflow.metrics;
 
-import org.camunda.bpm.engine.ProcessEngine;
+import com.incidentflow.process.engine.EngineDoorConfiguration.EngineStarted;
+import com.incidentflow.process.engine.ProcessModel;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,22 +19,30 @@ public class MetricsConfiguration {
   public static final String METRICS_PATH = "/api/metrics";
 
   @Bean
-  public IncidentMetricsService incidentMetricsService(JdbcTemplate jdbc, ProcessEngine engine) {
-    return new IncidentMetricsService(jdbc, engine.getRepositoryService());
+  public IncidentMetricsService incidentMetricsService(JdbcTemplate jdbc, ProcessModel model, Clock clock) {
+    return new IncidentMetricsService(jdbc, model, clock);
   }
 
   @Bean
-  public IncidentFacts incidentFacts(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-    return new IncidentFacts(jdbc, new TransactionTemplate(transactions));
+  public MetricsDerivation metricsDerivation(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    return new MetricsDerivation(jdbc, new TransactionTemplate(transactions));
   }
 
   @Bean
-  public IncidentFactsRecorder incidentFactsRecorder(IncidentFacts facts, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-    return new IncidentFactsRecorder(facts, jdbc, transactions);
+  public MetricsRecord metricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation) {
+    return new MetricsRecord(jdbc, derivation);
   }
 
   @Bean
-  public IncidentFactsMaintenance incidentFactsMaintenance(IncidentFacts facts, IncidentFactsRecorder recorder, ProcessEngine engine) {
-    return new IncidentFactsMaintenance(facts, recorder, engine);
+  public MetricsHistoryEvents metricsHistoryEvents(
+      MetricsRecord record, MetricsDerivation derivation, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    return new MetricsHistoryEvents(record, derivation, jdbc, transactions);
+  }
+
+  @Bean
+  public MetricsHousekeeping metricsHousekeeping(
+      MetricsDerivation derivation, MetricsHistoryEvents events, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+      EngineStarted engine) {
+    return new MetricsHousekeeping(derivation, events, jdbc, new TransactionTemplate(transactions), engine);
   }
 }

@@ -1,8 +1,8 @@
 package com.incidentflow.metrics;
 
+import com.incidentflow.process.engine.EngineDoorConfiguration.EngineStarted;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -35,7 +35,7 @@ public class MetricsIndexes {
 
   /**
    * Indexes the metrics needed while they joined ACT_HI_ACTINST directly; the metrics' own record
-   * (IncidentFacts) replaced those queries, and every activity the engine writes paid for them.
+   * (MetricsRecord) replaced those queries, and every activity the engine writes paid for them.
    */
   static final List<String> RETIRED = List.of(PREFIX + "hi_actinst_key_act_start", PREFIX + "hi_actinst_proc_steps");
 
@@ -44,7 +44,7 @@ public class MetricsIndexes {
   private final JdbcTemplate jdbc;
 
   /** Takes the engine so that Spring builds it (and with it the ACT_HI_* tables) first. */
-  public MetricsIndexes(JdbcTemplate jdbc, ProcessEngine engine) {
+  public MetricsIndexes(JdbcTemplate jdbc, EngineStarted engine) {
     this.jdbc = jdbc;
   }
 

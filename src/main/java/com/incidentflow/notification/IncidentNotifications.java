@@ -3,11 +3,12 @@ package com.incidentflow.notification;
 import com.incidentflow.config.AppLinks;
 import com.incidentflow.config.TeamSettings;
 import com.incidentflow.localization.TeamTime;
-import com.incidentflow.notification.IncidentFacts.OpenTask;
 import com.incidentflow.notification.MailRenderer.Fact;
 import com.incidentflow.notification.MailRenderer.MailView;
 import com.incidentflow.notification.MailRenderer.Rendered;
 import com.incidentflow.process.IncidentProcess.Variables;
+import com.incidentflow.process.engine.IncidentSnapshot;
+import com.incidentflow.process.engine.IncidentSnapshot.OpenTask;
 import com.incidentflow.security.Groups;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,7 +65,7 @@ public class IncidentNotifications {
    *
    * @param participants who worked on the incident; read only for status reminders and resolutions
    */
-  public void deliver(String deliveryId, MailKind kind, IncidentFacts incident, Supplier<Collection<String>> participants) {
+  public void deliver(String deliveryId, MailKind kind, IncidentSnapshot incident, Supplier<Collection<String>> participants) {
     if (log.wasSent(deliveryId)) {
       return;
     }
@@ -76,7 +77,7 @@ public class IncidentNotifications {
    * that hear it when none of those people can be reached. Mail and chat share it, so both tell the
    * same people.
    */
-  public Audience audience(MailKind kind, IncidentFacts incident, Supplier<Collection<String>> participants) {
+  public Audience audience(MailKind kind, IncidentSnapshot incident, Supplier<Collection<String>> participants) {
     return switch (kind) {
       // The manager hears of the incident before anyone judges it (上長に報告).
       case MANAGER_REPORT, JUDGEMENT_OVERDUE, FIRST_RESPONSE_OVERDUE -> Audience.of(Groups.MANAGERS);
@@ -102,7 +103,7 @@ public class IncidentNotifications {
     };
   }
 
-  private Set<String> recipients(MailKind kind, IncidentFacts incident, Supplier<Collection<String>> participants) {
+  private Set<String> recipients(MailKind kind, IncidentSnapshot incident, Supplier<Collection<String>> participants) {
     Audience audience = audience(kind, incident, participants);
     Set<String> to = new LinkedHashSet<>(recipients.ofUsers(audience.people()));
     to.addAll(recipients.ofGroups(audience.groups()));
@@ -132,7 +133,7 @@ public class IncidentNotifications {
     }
   }
 
-  private void send(String deliveryId, MailKind kind, IncidentFacts incident, Set<String> to) {
+  private void send(String deliveryId, MailKind kind, IncidentSnapshot incident, Set<String> to) {
     if (to.isEmpty()) {
       throw new NoRecipientException(
           "Nobody to send the " + kind + " mail of " + incident.number() + " to: "
@@ -147,14 +148,14 @@ public class IncidentNotifications {
     log.record(deliveryId, incident.processInstanceId(), subject, to);
   }
 
-  String subject(MailKind kind, IncidentFacts incident, Locale locale) {
+  String subject(MailKind kind, IncidentSnapshot incident, Locale locale) {
     String priority = incident.priority() == null ? "" : "[" + incident.priority() + "]";
     String what = renderer.message("mail." + kind.messageKey() + ".subject", locale);
     return "[" + incident.number() + "]" + priority + " " + oneLine(incident.title()) + " — " + what;
   }
 
   /** What the mail of this kind says, for another channel to say the same in its own format. */
-  public Notice notice(MailKind kind, IncidentFacts incident) {
+  public Notice notice(MailKind kind, IncidentSnapshot incident) {
     Locale locale = team.locale();
     return new Notice(subject(kind, incident, locale), view(kind, incident, locale));
   }
@@ -162,7 +163,7 @@ public class IncidentNotifications {
   /** A notification's subject line and content, as the mail has them. */
   public record Notice(String subject, MailView view) {}
 
-  private MailView view(MailKind kind, IncidentFacts incident, Locale locale) {
+  private MailView view(MailKind kind, IncidentSnapshot incident, Locale locale) {
     List<Fact> facts = new ArrayList<>();
     for (String name : kind.facts()) {
       String value = incident.text(name);
@@ -195,7 +196,7 @@ public class IncidentNotifications {
   }
 
   /** Straight to the step when exactly one is open, else to the incident's steps in Tasklist. */
-  private String tasklistUrl(IncidentFacts incident) {
+  private String tasklistUrl(IncidentSnapshot incident) {
     if (incident.openTasks().size() == 1) {
       return links.task(incident.openTasks().get(0).id());
     }

@@ -2,10 +2,8 @@ package com.incidentflow.notification;
 
 import com.incidentflow.notification.NotificationDelivery.Channel;
 import com.incidentflow.notification.chat.ChatProperties;
+import com.incidentflow.process.engine.IncidentRuntime;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,10 +15,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class NotificationOutbox {
 
-  private final RuntimeService runtime;
+  private final IncidentRuntime runtime;
   private final ChatProperties chat;
 
-  public NotificationOutbox(RuntimeService runtime, ChatProperties chat) {
+  public NotificationOutbox(IncidentRuntime runtime, ChatProperties chat) {
     this.runtime = runtime;
     this.chat = chat;
   }
@@ -30,10 +28,6 @@ public class NotificationOutbox {
    * step queued it needs no rights on deliveries; the checks are back on for the rest of their step.
    */
   public void queue(MailKind kind, String incidentId, String incidentNumber, String step) {
-    CommandContext inStep = Context.getCommandContext();
-    if (inStep == null) {
-      throw new IllegalStateException("Notifications are queued by a step of the incident, inside its transaction");
-    }
     // One delivery per channel: mail never waits for chat, and a chat outage fails only its own job.
     for (Channel channel : Channel.values()) {
       if (channel == Channel.MAIL || chat.isConfigured(channel)) {
@@ -42,7 +36,7 @@ public class NotificationOutbox {
             NotificationDelivery.Variables.NOTIFICATION, kind.name(),
             NotificationDelivery.Variables.STEP, step == null ? "" : step,
             NotificationDelivery.Variables.CHANNEL, channel.name());
-        inStep.runWithoutAuthorization(() -> runtime.startProcessInstanceByKey(NotificationDelivery.PROCESS_KEY, incidentNumber, values));
+        runtime.startFromStep(NotificationDelivery.PROCESS_KEY, incidentNumber, values);
       }
     }
   }

@@ -1,10 +1,9 @@
 package com.incidentflow.notification;
 
+import com.incidentflow.process.engine.UserDirectory;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,19 +13,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecipientDirectory {
 
-  private final IdentityService identity;
+  private final UserDirectory people;
   private final NotificationProperties properties;
 
-  public RecipientDirectory(IdentityService identity, NotificationProperties properties) {
-    this.identity = identity;
+  public RecipientDirectory(UserDirectory people, NotificationProperties properties) {
+    this.people = people;
     this.properties = properties;
   }
 
   public Set<String> ofGroups(Collection<String> groupIds) {
     Set<String> addresses = new LinkedHashSet<>();
     for (String group : groupIds) {
-      identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
-          .map(User::getEmail)
+      people.emailsOfGroup(group).stream()
           .filter(RecipientDirectory::isAddress)
           .forEach(addresses::add);
       properties.groupAddresses().getOrDefault(group, java.util.List.of()).stream()
@@ -41,9 +39,7 @@ public class RecipientDirectory {
     if (userIds.isEmpty()) {
       return addresses;
     }
-    identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).orderByUserId().asc().list()
-        .stream()
-        .map(User::getEmail)
+    people.emailsOf(userIds).stream()
         .filter(RecipientDirectory::isAddress)
         .forEach(addresses::add);
     return addresses;

@@ -2,13 +2,13 @@ package com.incidentflow.notification;
 
 import com.incidentflow.database.DatabaseOutage;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,7 +34,10 @@ public class SentMailLog {
   /** Sent while the database was away, not written yet: delivery id to its row. */
   private final Map<String, Object[]> unrecorded = new ConcurrentHashMap<>();
 
-  public SentMailLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  private final Clock clock;
+
+  public SentMailLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -46,7 +49,7 @@ public class SentMailLog {
 
   /** A delivery of another channel (chat), once all its posts went out; to are its destinations. */
   public void record(String deliveryId, String incidentId, String channel, String subject, Collection<String> to) {
-    Object[] row = {deliveryId, incidentId, channel, subject, String.join(", ", to), new Timestamp(ClockUtil.getCurrentTime().getTime())};
+    Object[] row = {deliveryId, incidentId, channel, subject, String.join(", ", to), Timestamp.from(clock.instant())};
     try {
       insert(row);
     } catch (RuntimeException e) {

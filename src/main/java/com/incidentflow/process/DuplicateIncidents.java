@@ -1,7 +1,8 @@
 package com.incidentflow.process;
 
-import com.incidentflow.process.IncidentDirectory.IncidentRef;
-import org.camunda.bpm.engine.TaskService;
+import com.incidentflow.process.engine.IncidentComments;
+import com.incidentflow.process.engine.IncidentHistory;
+import com.incidentflow.process.engine.IncidentRef;
 import org.springframework.stereotype.Service;
 
 /**
@@ -11,12 +12,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class DuplicateIncidents {
 
-  private final IncidentDirectory incidents;
-  private final TaskService tasks;
+  private final IncidentHistory incidents;
+  private final IncidentComments comments;
 
-  public DuplicateIncidents(IncidentDirectory incidents, TaskService tasks) {
+  public DuplicateIncidents(IncidentHistory incidents, IncidentComments comments) {
     this.incidents = incidents;
-    this.tasks = tasks;
+    this.comments = comments;
   }
 
   public void link(String duplicateNumber, String duplicateInstanceId, String handledIn) {
@@ -24,10 +25,9 @@ public class DuplicateIncidents {
         incidents
             .find(handledIn)
             .orElseThrow(() -> new IllegalStateException("No incident " + handledIn + " exists"));
-    tasks.createComment(
-        null, duplicateInstanceId, handledIn + " で対応中 / Already handled in " + handledIn);
-    tasks.createComment(
-        null,
+    comments.add(
+        duplicateInstanceId, handledIn + " で対応中 / Already handled in " + handledIn);
+    comments.add(
         original.processInstanceId(),
         duplicateNumber + " はこの障害の重複として終了 / " + duplicateNumber + " was closed as a duplicate of this incident");
   }

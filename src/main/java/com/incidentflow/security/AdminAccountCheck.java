@@ -1,7 +1,6 @@
 package com.incidentflow.security;
 
 import java.util.List;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -39,11 +38,12 @@ public class AdminAccountCheck implements EnvironmentPostProcessor {
     if (password == null || password.isBlank()) {
       throw new IllegalStateException(MESSAGE);
     }
-    UserEntity admin = new UserEntity(environment.getProperty("camunda.bpm.admin-user.id", "admin"));
-    admin.setFirstName(environment.getProperty("camunda.bpm.admin-user.first-name"));
-    admin.setLastName(environment.getProperty("camunda.bpm.admin-user.last-name"));
-    admin.setEmail(environment.getProperty("camunda.bpm.admin-user.email"));
-    List<String> unmet = PasswordRules.unmet(password, admin);
+    List<String> unmet = PasswordRules.unmet(
+        password,
+        environment.getProperty("camunda.bpm.admin-user.id", "admin"),
+        environment.getProperty("camunda.bpm.admin-user.first-name"),
+        environment.getProperty("camunda.bpm.admin-user.last-name"),
+        environment.getProperty("camunda.bpm.admin-user.email"));
     if (!unmet.isEmpty()) {
       throw new IllegalStateException(WEAK + String.join(", ", unmet) + ".");
     }

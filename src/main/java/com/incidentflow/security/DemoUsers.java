@@ -1,9 +1,7 @@
 package com.incidentflow.security;
 
+import com.incidentflow.process.engine.UserDirectory;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -25,25 +23,18 @@ public class DemoUsers {
           new DemoUser("ben", "Ben", "Backend", List.of(Groups.BACKEND, Groups.ENGINEERS)),
           new DemoUser("ivan", "Ivan", "Infra", List.of(Groups.INFRA)));
 
-  private final IdentityService identity;
+  private final UserDirectory people;
   private final IdentitySetup setup;
 
-  public DemoUsers(IdentityService identity, IdentitySetup setup) {
-    this.identity = identity;
+  public DemoUsers(UserDirectory people, IdentitySetup setup) {
+    this.people = people;
     this.setup = setup;
   }
 
   public void ensure() {
     for (DemoUser demo : TEAM) {
-      if (identity.createUserQuery().userId(demo.id()).singleResult() == null) {
-        User user = identity.newUser(demo.id());
-        user.setFirstName(demo.firstName());
-        user.setLastName(demo.lastName());
-        user.setEmail(demo.email());
-        user.setPassword(demo.id());
-        // Deliberately weak and public: the password policy would refuse it (demo setup only).
-        ((IdentityServiceImpl) identity).saveUser(user, true);
-      }
+      // Deliberately weak and public: the password policy would refuse it (demo setup only).
+      people.ensureUserWithoutPolicy(demo.id(), demo.firstName(), demo.lastName(), demo.email(), demo.id());
       demo.groups().forEach(group -> setup.ensureMember(demo.id(), group));
     }
   }

@@ -1,11 +1,12 @@
 package com.incidentflow.security;
 
+import com.incidentflow.process.engine.CurrentUser;
+import com.incidentflow.process.engine.EngineAccess;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,10 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class EngineAuthenticationFilter extends OncePerRequestFilter {
 
-  private final IdentityService identity;
+  private final EngineAccess engine;
 
-  public EngineAuthenticationFilter(IdentityService identity) {
-    this.identity = identity;
+  public EngineAuthenticationFilter(EngineAccess engine) {
+    this.engine = engine;
   }
 
   @Override
@@ -32,11 +33,11 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    identity.setAuthentication(user.id(), user.groups(), user.tenants());
+    engine.actAs(new CurrentUser(user.id(), user.groups()), user.tenants());
     try {
       chain.doFilter(request, response);
     } finally {
-      identity.clearAuthentication();
+      engine.forgetCurrentUser();
     }
   }
 }

@@ -1,9 +1,7 @@
 package com.incidentflow.security;
 
+import com.incidentflow.process.engine.UserDirectory;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -21,12 +19,12 @@ public class IdentityAuthenticationProvider implements AuthenticationProvider {
 
   static final String WRONG_CREDENTIALS = "Wrong user name or password.";
 
-  private final IdentityService identity;
+  private final UserDirectory people;
   private final LoginThrottle throttle;
   private final LoginCache cache;
 
-  public IdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle, LoginCache cache) {
-    this.identity = identity;
+  public IdentityAuthenticationProvider(UserDirectory people, LoginThrottle throttle, LoginCache cache) {
+    this.people = people;
     this.throttle = throttle;
     this.cache = cache;
   }
@@ -51,7 +49,7 @@ public class IdentityAuthenticationProvider implements AuthenticationProvider {
     long checkedAt = cache.generation();
     boolean right;
     try {
-      right = identity.checkPassword(user, password);
+      right = people.checkPassword(user, password);
     } catch (RuntimeException e) {
       throttle.abandoned(user, client);
       throw e;
@@ -74,9 +72,8 @@ public class IdentityAuthenticationProvider implements AuthenticationProvider {
 
   /** The authentication of a user whose password was checked. */
   Authentication authenticated(String user) {
-    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    List<String> tenants =
-        identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList();
+    List<String> groups = people.groupsOf(user);
+    List<String> tenants = people.tenantsOf(user);
     return UsernamePasswordAuthenticationToken.authenticated(
         new CamundaUser(user, groups, tenants),
         null,

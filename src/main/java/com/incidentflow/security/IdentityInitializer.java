@@ -1,8 +1,8 @@
 package com.incidentflow.security;
 
+import com.incidentflow.process.engine.EngineDoorConfiguration.AdminAccount;
+import com.incidentflow.process.engine.UserDirectory;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -18,22 +18,22 @@ public class IdentityInitializer {
 
   private final IdentitySetup setup;
   private final RoleModel roleModel;
-  private final IdentityService identity;
-  private final CamundaBpmProperties camunda;
+  private final UserDirectory people;
+  private final AdminAccount admin;
   private final Optional<DemoUsers> demoUsers;
   private final ProductionAccounts productionAccounts;
 
   public IdentityInitializer(
       IdentitySetup setup,
       RoleModel roleModel,
-      IdentityService identity,
-      CamundaBpmProperties camunda,
+      UserDirectory people,
+      AdminAccount admin,
       Optional<DemoUsers> demoUsers,
       ProductionAccounts productionAccounts) {
     this.setup = setup;
     this.roleModel = roleModel;
-    this.identity = identity;
-    this.camunda = camunda;
+    this.people = people;
+    this.admin = admin;
     this.demoUsers = demoUsers;
     this.productionAccounts = productionAccounts;
   }
@@ -42,14 +42,13 @@ public class IdentityInitializer {
   public void initialize() {
     setup.ensureGroups();
     roleModel.apply();
-    String admin = camunda.getAdminUser() == null ? null : camunda.getAdminUser().getId();
-    if (admin != null && identity.createUserQuery().userId(admin).count() == 1) {
-      setup.ensureMember(admin, Groups.INCIDENT_ADMINS);
+    if (admin.id() != null && people.exists(admin.id())) {
+      setup.ensureMember(admin.id(), Groups.INCIDENT_ADMINS);
     }
     if (demoUsers.isPresent()) {
       demoUsers.get().ensure();
     } else {
-      productionAccounts.secure(admin, camunda.getAdminUser() == null ? null : camunda.getAdminUser().getPassword());
+      productionAccounts.secure(admin.id(), admin.password());
     }
   }
 }

@@ -1,8 +1,7 @@
 package com.incidentflow.security;
 
+import com.incidentflow.process.engine.UserDirectory;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Service;
 
 /** Creates the role model's groups (SPEC §1) on every start; existing ones are left as they are. */
@@ -19,27 +18,18 @@ public class IdentitySetup {
           Groups.INFRA, "Infrastructure specialists (インフラ)",
           Groups.INCIDENT_ADMINS, "Incident Flow operators (管理者)");
 
-  private final IdentityService identity;
+  private final UserDirectory people;
 
-  public IdentitySetup(IdentityService identity) {
-    this.identity = identity;
+  public IdentitySetup(UserDirectory people) {
+    this.people = people;
   }
 
   public void ensureGroups() {
     GROUPS.forEach(
-        (id, name) -> {
-          if (identity.createGroupQuery().groupId(id).singleResult() == null) {
-            Group group = identity.newGroup(id);
-            group.setName(name);
-            group.setType("WORKFLOW");
-            identity.saveGroup(group);
-          }
-        });
+        (id, name) -> people.ensureGroup(id, name, "WORKFLOW"));
   }
 
   public void ensureMember(String userId, String groupId) {
-    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-      identity.createMembership(userId, groupId);
-    }
+    people.ensureMember(userId, groupId);
   }
 }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * as well). Entries are keyed by an HMAC of user and password under a key made at start and never
  * stored, so the cache holds nothing a password could be recovered from. Any change to users,
  * groups, memberships or tenants made through this node's engine forgets every entry at once
- * ({@link IdentityEnginePlugin}); a change made on another node of a cluster takes effect here
+ * (config.EnginePlugins); a change made on another node of a cluster takes effect here
  * within {@link #TIME_TO_LIVE}.
  */
 @Component

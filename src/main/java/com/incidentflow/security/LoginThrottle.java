@@ -1,9 +1,9 @@
 package com.incidentflow.security;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,10 @@ public class LoginThrottle {
   private final LoginThrottleSettings settings;
   private final Map<Key, Failures> failures = new ConcurrentHashMap<>();
 
-  public LoginThrottle(LoginThrottleSettings settings) {
+  private final Clock clock;
+
+  public LoginThrottle(LoginThrottleSettings settings, Clock clock) {
+    this.clock = clock;
     this.settings = settings;
   }
 
@@ -52,7 +55,7 @@ public class LoginThrottle {
    * @throws LoginLockedException while the pair is locked; the password must then not be checked
    */
   public void attempt(String user, String client) {
-    long now = ClockUtil.getCurrentTime().getTime();
+    long now = clock.millis();
     purgeIfLarge(now);
     Failures record = failures.computeIfAbsent(key(user, client), k -> new Failures());
     synchronized (record) {
@@ -86,7 +89,7 @@ public class LoginThrottle {
 
   /** The password was wrong: counted, and the pair locked once past its free failures; logged. */
   public void failed(String user, String client) {
-    long now = ClockUtil.getCurrentTime().getTime();
+    long now = clock.millis();
     Failures record = failures.computeIfAbsent(key(user, client), k -> new Failures());
     int count;
     long lockedFor;

@@ -4,21 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
 /**
  * Camunda's default password policy (at least 10 characters with upper- and lower-case letters, a
  * digit and a special character, and nothing of the user's id, names or e-mail), said in words.
- * The engine enforces it on every password it stores (see {@link IdentityEnginePlugin}); this
+ * The engine enforces it on every password it stores (see config.EnginePlugins); this
  * explains a refusal where the engine is not yet running, e.g. the admin's password at start.
  */
 public final class PasswordRules {
 
   private PasswordRules() {}
 
-  /** What the password lacks; empty when it passes. */
-  public static List<String> unmet(String password, User user) {
+  /** What the user's password lacks; empty when it passes. The user's data must not appear in it. */
+  public static List<String> unmet(String password, String userId, String firstName, String lastName, String email) {
+    UserEntity user = new UserEntity(userId);
+    user.setFirstName(firstName);
+    user.setLastName(lastName);
+    user.setEmail(email);
     List<String> unmet = new ArrayList<>();
     for (PasswordPolicyRule rule : new DefaultPasswordPolicyImpl().getRules()) {
       if (!rule.execute(password == null ? "" : password, user)) {

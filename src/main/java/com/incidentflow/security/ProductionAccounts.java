@@ -1,11 +1,10 @@
 package com.incidentflow.security;
 
+import com.incidentflow.process.engine.UserDirectory;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,27 +23,24 @@ public class ProductionAccounts {
   private static final Logger log = LoggerFactory.getLogger(ProductionAccounts.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final IdentityService identity;
+  private final UserDirectory people;
 
-  public ProductionAccounts(IdentityService identity) {
-    this.identity = identity;
+  public ProductionAccounts(UserDirectory people) {
+    this.people = people;
   }
 
   /** @return the accounts that were disabled */
   public List<String> secure(String adminId, String adminPassword) {
     applyAdminPassword(adminId, adminPassword);
-    return disableDefaultPasswords(identity.createUserQuery().list());
+    return disableDefaultPasswords(people.userIds());
   }
 
-  List<String> disableDefaultPasswords(List<User> users) {
+  List<String> disableDefaultPasswords(List<String> userIds) {
     List<String> disabled = new ArrayList<>();
-    for (User listed : users) {
-      if (identity.checkPassword(listed.getId(), listed.getId())) {
-        // Read again: checking a password updates the account's row (its failed-attempt count).
-        User user = identity.createUserQuery().userId(listed.getId()).singleResult();
-        user.setPassword(unguessable());
-        identity.saveUser(user);
-        disabled.add(user.getId());
+    for (String user : userIds) {
+      if (people.checkPassword(user, user)) {
+        people.setPassword(user, unguessable());
+        disabled.add(user);
       }
     }
     if (!disabled.isEmpty()) {
@@ -58,10 +54,8 @@ public class ProductionAccounts {
     if (adminId == null || adminPassword == null || adminPassword.isBlank()) {
       return;
     }
-    if (identity.createUserQuery().userId(adminId).count() == 1 && !identity.checkPassword(adminId, adminPassword)) {
-      User admin = identity.createUserQuery().userId(adminId).singleResult();
-      admin.setPassword(adminPassword);
-      identity.saveUser(admin);
+    if (people.exists(adminId) && !people.checkPassword(adminId, adminPassword)) {
+      people.setPassword(adminId, adminPassword);
       log.warn("The password of administrator '{}' was set to the one from INCIDENT_FLOW_ADMIN_PASSWORD", adminId);
     }
   }

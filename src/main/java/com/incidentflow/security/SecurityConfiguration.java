@@ -1,14 +1,16 @@
 package com.incidentflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidentflow.change.ChangeController;
 import com.incidentflow.intake.RequestBodyLimit;
+import com.incidentflow.process.engine.EngineAccess;
+import com.incidentflow.process.engine.UserDirectory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
-import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -21,10 +23,10 @@ import com.incidentflow.change.ChangeProperties;
 import com.incidentflow.intake.alert.AlertProperties;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -82,13 +84,15 @@ public class SecurityConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-  private final IdentityService identity;
+  private final UserDirectory people;
+  private final EngineAccess engine;
   private final SecuritySettings settings;
   private final SecurityProblems problems;
   private final StrictHttpFirewall firewall = new StrictHttpFirewall();
 
-  public SecurityConfiguration(IdentityService identity, SecuritySettings settings, ObjectMapper json) {
-    this.identity = identity;
+  public SecurityConfiguration(UserDirectory people, EngineAccess engine, SecuritySettings settings, ObjectMapper json) {
+    this.people = people;
+    this.engine = engine;
     this.settings = settings;
     this.problems = new SecurityProblems(json);
   }
@@ -96,7 +100,7 @@ public class SecurityConfiguration {
   /** The only login provider: with it, Spring Boot creates no default user of its own. */
   @Bean
   IdentityAuthenticationProvider identityAuthenticationProvider(LoginThrottle throttle, LoginCache cache) {
-    return new IdentityAuthenticationProvider(identity, throttle, cache);
+    return new IdentityAuthenticationProvider(people, throttle, cache);
   }
 
   @Bean
@@ -260,7 +264,7 @@ public class SecurityConfiguration {
     return stateless(http)
         .httpBasic(basic -> basic.authenticationEntryPoint(entry))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(entry).accessDeniedHandler(refusal))
-        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
+        .addFilterAfter(new EngineAuthenticationFilter(engine), AuthorizationFilter.class);
   }
 
   private HttpSecurity stateless(HttpSecurity http) throws Exception {

@@ -3,14 +3,14 @@ package com.incidentflow.timeline;
 import com.incidentflow.api.ApiException;
 import com.incidentflow.api.FieldProblem;
 import com.incidentflow.api.InvalidRequestException;
-import com.incidentflow.process.EngineAccess;
-import com.incidentflow.process.IncidentDirectory;
-import com.incidentflow.process.IncidentDirectory.IncidentRef;
+import com.incidentflow.process.engine.EngineAccess;
+import com.incidentflow.process.engine.IncidentComments;
+import com.incidentflow.process.engine.IncidentHistory;
+import com.incidentflow.process.engine.IncidentParticipants;
+import com.incidentflow.process.engine.IncidentRef;
 import com.incidentflow.security.Groups;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -25,13 +25,15 @@ public class EvidenceService {
   public static final int MAX_LENGTH = 4000;
   static final Set<String> MAY_ALWAYS_ADD = Groups.MAY_ALWAYS_ADD_EVIDENCE;
 
-  private final IncidentDirectory incidents;
-  private final TaskService tasks;
+  private final IncidentHistory incidents;
+  private final IncidentParticipants participants;
+  private final IncidentComments comments;
   private final EngineAccess engine;
 
-  public EvidenceService(IncidentDirectory incidents, TaskService tasks, EngineAccess engine) {
+  public EvidenceService(IncidentHistory incidents, IncidentParticipants participants, IncidentComments comments, EngineAccess engine) {
     this.incidents = incidents;
-    this.tasks = tasks;
+    this.participants = participants;
+    this.comments = comments;
     this.engine = engine;
   }
 
@@ -50,12 +52,11 @@ public class EvidenceService {
       if (!incident.open()) {
         throw new IncidentClosed(number);
       }
-      Task held = tasks.createTaskQuery().processInstanceId(incident.processInstanceId()).taskAssignee(user)
-          .orderByTaskCreateTime().desc().list().stream().findFirst().orElse(null);
+      String held = participants.latestStepHeldBy(incident.processInstanceId(), user).orElse(null);
       if (held == null && groups.stream().noneMatch(MAY_ALWAYS_ADD::contains)) {
         throw new NotWorkingOnIt(user, number);
       }
-      tasks.createComment(held == null ? null : held.getId(), incident.processInstanceId(), kind.asComment(text.strip()));
+      comments.add(held, incident.processInstanceId(), kind.asComment(text.strip()));
       return null;
     });
   }

@@ -1,26 +1,34 @@
 package com.incidentflow.timeline;
 
+import com.incidentflow.localization.TeamTime;
 import com.incidentflow.notification.Durations;
 import com.incidentflow.notification.MailRenderer;
 import com.incidentflow.localization.TeamTime;
 import com.incidentflow.config.TeamSettings;
 import com.incidentflow.notification.SentMailLog;
-import com.incidentflow.process.IncidentDirectory;
-import com.incidentflow.process.IncidentDirectory.IncidentRef;
 import com.incidentflow.process.IncidentProcess;
 import com.incidentflow.process.IncidentProcess.Forms;
 import com.incidentflow.process.IncidentProcess.Tasks;
 import com.incidentflow.process.IncidentProcess.Variables;
+import com.incidentflow.process.engine.IncidentHistory;
+import com.incidentflow.process.engine.IncidentRef;
+import com.incidentflow.process.engine.IncidentTrail;
+import com.incidentflow.process.engine.IncidentTrail.Activity;
+import com.incidentflow.process.engine.IncidentTrail.Attachment;
+import com.incidentflow.process.engine.IncidentTrail.Instance;
+import com.incidentflow.process.engine.IncidentTrail.Note;
+import com.incidentflow.process.engine.IncidentTrail.Step;
+import com.incidentflow.process.engine.IncidentTrail.VariableUpdate;
 import com.incidentflow.process.step.FormCatalog;
 import com.incidentflow.process.step.FormField;
 import com.incidentflow.process.step.StepForm;
 import com.incidentflow.timeline.TimelineEntry.Field;
 import com.incidentflow.timeline.TimelineEntry.Kind;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,20 +37,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.task.Attachment;
-import org.camunda.bpm.engine.task.Comment;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Service;
 
 /**
@@ -89,23 +83,18 @@ public class TimelineService {
   }
 
   private final SentMailLog sentMails;
-  private final IncidentDirectory incidents;
-  private final HistoryService history;
-  private final TaskService tasks;
-  private final RepositoryService repository;
+  private final IncidentHistory incidents;
+  private final IncidentTrail trail;
   private final FormCatalog forms;
   private final MailRenderer texts;
   private final TeamSettings reader;
   private final TeamTime time;
 
   public TimelineService(
-      IncidentDirectory incidents, HistoryService history, TaskService tasks, RepositoryService repository,
-      FormCatalog forms, MailRenderer texts, TeamSettings reader, SentMailLog sentMails, TeamTime time) {
+      IncidentHistory incidents, IncidentTrail trail, FormCatalog forms, MailRenderer texts, TeamSettings reader, SentMailLog sentMails, TeamTime time) {
     this.incidents = incidents;
     this.sentMails = sentMails;
-    this.history = history;
-    this.tasks = tasks;
-    this.repository = repository;
+    this.trail = trail;
     this.forms = forms;
     this.texts = texts;
     this.reader = reader;
@@ -118,126 +107,111 @@ public class TimelineService {
 
   private Timeline build(IncidentRef ref) {
     String id = ref.processInstanceId();
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
-    BpmnModelInstance model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
-    Map<String, List<HistoricVariableUpdate>> updatesByActivity = new HashMap<>();
-    List<HistoricVariableUpdate> etaUpdates = new ArrayList<>();
-    for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(id).variableUpdates().orderByTime().asc().list()) {
-      HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
-      updatesByActivity.computeIfAbsent(update.getActivityInstanceId(), k -> new ArrayList<>()).add(update);
-      if (Variables.ETA.equals(update.getVariableName())) {
+    Instance instance = trail.instance(id).orElseThrow();
+    Map<String, List<VariableUpdate>> updatesByActivity = new HashMap<>();
+    List<VariableUpdate> etaUpdates = new ArrayList<>();
+    for (VariableUpdate update : trail.variableUpdates(id)) {
+      updatesByActivity.computeIfAbsent(update.activityInstanceId(), k -> new ArrayList<>()).add(update);
+      if (Variables.ETA.equals(update.name())) {
         etaUpdates.add(update);
       }
     }
-    Map<String, String> completers = completers(id);
+    Map<String, String> completers = trail.completers(id);
     // Choices that differ per incident (a form field's valuesKey) are named by their labels then.
     Map<String, Map<String, String>> optionLabels = new HashMap<>();
     Function<String, Map<String, String>> labelsOf = key -> optionLabels.computeIfAbsent(key, k -> optionLabels(id, k));
-    Map<String, HistoricTaskInstance> tasksByActivity = new HashMap<>();
-    history.createHistoricTaskInstanceQuery().processInstanceId(id).list()
-        .forEach(task -> tasksByActivity.put(task.getActivityInstanceId(), task));
+    Map<String, Step> tasksByActivity = new HashMap<>();
+    trail.steps(id).forEach(task -> tasksByActivity.put(task.activityInstanceId(), task));
 
     List<TimelineEntry> entries = new ArrayList<>();
-    entries.add(new TimelineEntry(at(instance.getStartTime()), Kind.REPORTED, IncidentProcess.Tasks.START, instance.getStartUserId(),
+    entries.add(new TimelineEntry(at(instance.startedAt()), Kind.REPORTED, IncidentProcess.Tasks.START, instance.startedBy(),
         fields(forms.find(Forms.INCIDENT_REPORTED), updatesByActivity.getOrDefault(id, List.of()), labelsOf), texts.message(Texts.REPORTED, reader.locale())));
 
-    for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().processInstanceId(id).finished().orderByHistoricActivityInstanceEndTime().asc().list()) {
-      if (activity.isCanceled()) {
+    for (Activity activity : trail.finishedActivities(id)) {
+      if (activity.canceled()) {
         continue;
       }
-      List<HistoricVariableUpdate> updates = updatesByActivity.getOrDefault(activity.getId(), List.of());
-      if ("userTask".equals(activity.getActivityType())) {
-        HistoricTaskInstance task = tasksByActivity.get(activity.getId());
-        UserTask element = model.getModelElementById(activity.getActivityId());
-        String actor = task == null ? null : completers.getOrDefault(task.getId(), task.getAssignee());
+      List<VariableUpdate> updates = updatesByActivity.getOrDefault(activity.id(), List.of());
+      if ("userTask".equals(activity.type())) {
+        Step task = tasksByActivity.get(activity.id());
+        String formId = trail.formOf(instance.definitionId(), activity.activityId());
+        String actor = task == null ? null : completers.getOrDefault(task.id(), task.assignee());
         String client = task == null ? null : clientOf(updates);
-        entries.add(new TimelineEntry(at(activity.getEndTime()), Kind.STEP, activity.getActivityId(), actor,
-            fields(forms.find(element.getCamundaFormRef()), updates, labelsOf), client == null ? activity.getActivityName() : activity.getActivityName() + " — " + client));
-      } else if ("businessRuleTask".equals(activity.getActivityType())) {
-        entries.add(new TimelineEntry(at(activity.getEndTime()), Kind.DECISION, activity.getActivityId(), null,
-            decision(history, id), activity.getActivityName()));
+        entries.add(new TimelineEntry(at(activity.endedAt()), Kind.STEP, activity.activityId(), actor,
+            fields(forms.find(formId), updates, labelsOf), client == null ? activity.name() : activity.name() + " — " + client));
+      } else if ("businessRuleTask".equals(activity.type())) {
+        entries.add(new TimelineEntry(at(activity.endedAt()), Kind.DECISION, activity.activityId(), null,
+            decision(id), activity.name()));
       }
     }
 
     String previousEta = null;
-    for (HistoricVariableUpdate update : etaUpdates) {
-      String eta = Objects.toString(update.getValue(), null);
+    for (VariableUpdate update : etaUpdates) {
+      String eta = Objects.toString(update.value(), null);
       if (eta != null && !eta.equals(previousEta)) {
-        entries.add(new TimelineEntry(at(update.getTime()), Kind.ETA, null, null,
+        entries.add(new TimelineEntry(at(update.at()), Kind.ETA, null, null,
             List.of(new Field(Variables.ETA, label(Variables.ETA), readable(eta))), texts.message(Texts.ETA_CHANGED, reader.locale())));
       }
       previousEta = eta;
     }
 
-    for (Comment comment : tasks.getProcessInstanceComments(id)) {
+    for (Note comment : trail.comments(id)) {
       entries.add(comment(comment, tasksByActivity.values()));
     }
     for (SentMailLog.Sent mail : sentMails.of(id)) {
-      entries.add(new TimelineEntry(at(mail.at()), Kind.NOTIFICATION, null, null, List.of(), mail.summary()));
+      entries.add(new TimelineEntry(at(mail.at().toInstant()), Kind.NOTIFICATION, null, null, List.of(), mail.summary()));
     }
-    for (Attachment attachment : tasks.getProcessInstanceAttachments(id)) {
+    for (Attachment attachment : trail.attachments(id)) {
       List<Field> fields = new ArrayList<>();
-      if (attachment.getUrl() != null) {
-        fields.add(new Field("url", "URL", attachment.getUrl()));
+      if (attachment.url() != null) {
+        fields.add(new Field("url", "URL", attachment.url()));
       }
-      if (attachment.getDescription() != null) {
-        fields.add(new Field(ATTACHMENT_DESCRIPTION, label(ATTACHMENT_DESCRIPTION), attachment.getDescription()));
+      if (attachment.description() != null) {
+        fields.add(new Field(ATTACHMENT_DESCRIPTION, label(ATTACHMENT_DESCRIPTION), attachment.description()));
       }
-      entries.add(new TimelineEntry(at(attachment.getCreateTime()), Kind.ATTACHMENT, stepOf(attachment.getTaskId(), tasksByActivity.values()),
-          null, fields, attachment.getName()));
+      entries.add(new TimelineEntry(at(attachment.at()), Kind.ATTACHMENT, stepOf(attachment.stepId(), tasksByActivity.values()),
+          null, fields, attachment.name()));
     }
 
-    if (instance.getEndTime() != null) {
-      String how = Tasks.END_DUPLICATE.equals(instance.getEndActivityId())
+    if (instance.endedAt() != null) {
+      String how = Tasks.END_DUPLICATE.equals(instance.endActivityId())
           ? texts.message(Texts.CLOSED_DUPLICATE, reader.locale())
           : texts.message(Texts.RESOLVED, reader.locale());
-      entries.add(new TimelineEntry(at(instance.getEndTime()), Kind.CLOSED, instance.getEndActivityId(), null, List.of(), how));
+      entries.add(new TimelineEntry(at(instance.endedAt()), Kind.CLOSED, instance.endActivityId(), null, List.of(), how));
     }
     entries.sort(Comparator.comparing(TimelineEntry::at)); // stable: equal times keep the order above
     return new Timeline(ref.number(), id, ref.open(), entries);
   }
 
-  private TimelineEntry comment(Comment comment, Collection<HistoricTaskInstance> allTasks) {
-    String text = comment.getFullMessage();
-    String step = stepOf(comment.getTaskId(), allTasks);
+  private TimelineEntry comment(Note comment, Collection<Step> allTasks) {
+    String text = comment.text();
+    String step = stepOf(comment.stepId(), allTasks);
     if (text.startsWith(SentMailLog.PREFIX)) {
-      return new TimelineEntry(at(comment.getTime()), Kind.NOTIFICATION, step, comment.getUserId(), List.of(), text.substring(SentMailLog.PREFIX.length()));
+      return new TimelineEntry(at(comment.at()), Kind.NOTIFICATION, step, comment.userId(), List.of(), text.substring(SentMailLog.PREFIX.length()));
     }
     return EvidenceKind.parse(text)
-        .map(evidence -> new TimelineEntry(at(comment.getTime()), Kind.EVIDENCE, step, comment.getUserId(),
+        .map(evidence -> new TimelineEntry(at(comment.at()), Kind.EVIDENCE, step, comment.userId(),
             List.of(new Field("kind", evidence.kind().name(), evidence.kind().label())), evidence.text()))
-        .orElseGet(() -> new TimelineEntry(at(comment.getTime()), Kind.COMMENT, step, comment.getUserId(), List.of(), text));
+        .orElseGet(() -> new TimelineEntry(at(comment.at()), Kind.COMMENT, step, comment.userId(), List.of(), text));
   }
 
-  private static String stepOf(String taskId, Collection<HistoricTaskInstance> allTasks) {
+  private static String stepOf(String taskId, Collection<Step> allTasks) {
     if (taskId == null) {
       return null;
     }
-    return allTasks.stream().filter(t -> t.getId().equals(taskId)).map(HistoricTaskInstance::getTaskDefinitionKey).findFirst().orElse(null);
+    return allTasks.stream().filter(t -> t.id().equals(taskId)).map(Step::key).findFirst().orElse(null);
   }
 
-  /** Who completed each task: the user of the Complete operation, if the engine recorded one. */
-  private Map<String, String> completers(String processInstanceId) {
-    Map<String, String> byTask = new HashMap<>();
-    for (UserOperationLogEntry entry : history.createUserOperationLogQuery().processInstanceId(processInstanceId)
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
-      if (entry.getTaskId() != null && entry.getUserId() != null) {
-        byTask.putIfAbsent(entry.getTaskId(), entry.getUserId());
-      }
-    }
-    return byTask;
-  }
-
-  private static String clientOf(List<HistoricVariableUpdate> updates) {
-    return updates.stream().filter(u -> Variables.CLIENT.equals(u.getVariableName())).map(u -> Objects.toString(u.getValue(), null)).findFirst().orElse(null);
+  private static String clientOf(List<VariableUpdate> updates) {
+    return updates.stream().filter(u -> Variables.CLIENT.equals(u.name())).map(u -> Objects.toString(u.value(), null)).findFirst().orElse(null);
   }
 
   /** The values a step captured, in the order and words of its form. */
   private List<Field> fields(
-      Optional<StepForm> form, List<HistoricVariableUpdate> updates, Function<String, Map<String, String>> optionLabels) {
+      Optional<StepForm> form, List<VariableUpdate> updates, Function<String, Map<String, String>> optionLabels) {
     Map<String, Object> latest = new LinkedHashMap<>();
-    for (HistoricVariableUpdate update : updates) {
-      latest.put(update.getVariableName(), update.getValue());
+    for (VariableUpdate update : updates) {
+      latest.put(update.name(), update.value());
     }
     List<Field> fields = new ArrayList<>();
     if (form.isEmpty()) {
@@ -254,11 +228,9 @@ public class TimelineService {
     return fields;
   }
 
-  private List<Field> decision(HistoryService history, String processInstanceId) {
+  private List<Field> decision(String processInstanceId) {
     List<Field> fields = new ArrayList<>();
-    Map<String, Object> values = new HashMap<>();
-    history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableNameIn(DECISION_OUTPUTS.toArray(String[]::new)).list()
-        .forEach(v -> values.put(v.getName(), v.getValue()));
+    Map<String, Object> values = trail.values(processInstanceId, DECISION_OUTPUTS.toArray(String[]::new));
     for (String name : DECISION_OUTPUTS) {
       Object value = values.get(name);
       if (!isEmpty(value)) {
@@ -272,14 +244,12 @@ public class TimelineService {
   /** The labels of an incident's own options: [{"label": …, "value": …}, …] in the variable named. */
   private Map<String, String> optionLabels(String processInstanceId, String variable) {
     Map<String, String> labels = new LinkedHashMap<>();
-    history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(variable).list().stream()
-        .map(v -> v.getValue())
-        .filter(SpinJsonNode.class::isInstance)
-        .map(SpinJsonNode.class::cast)
-        .filter(SpinJsonNode::isArray)
-        .flatMap(options -> options.elements().stream())
-        .filter(option -> option.isObject() && option.hasProp("value") && option.hasProp("label"))
-        .forEach(option -> labels.put(option.prop("value").stringValue(), option.prop("label").stringValue()));
+    trail.valuesOf(processInstanceId, variable).stream()
+        .filter(List.class::isInstance)
+        .flatMap(options -> ((List<?>) options).stream())
+        .filter(option -> option instanceof Map<?, ?> map && map.get("value") != null && map.get("label") != null)
+        .map(option -> (Map<?, ?>) option)
+        .forEach(option -> labels.put(String.valueOf(option.get("value")), String.valueOf(option.get("label"))));
     return labels;
   }
 
@@ -289,9 +259,6 @@ public class TimelineService {
     }
     if (value instanceof Boolean flag) {
       return texts.message(flag ? Texts.YES : Texts.NO, reader.locale());
-    }
-    if (value instanceof SpinJsonNode json && json.isArray()) {
-      return String.join(", ", json.elements().stream().map(e -> valueLabels.getOrDefault(e.stringValue(), e.stringValue())).toList());
     }
     if (value instanceof Collection<?> list) {
       return String.join(", ", list.stream().map(e -> valueLabels.getOrDefault(String.valueOf(e), String.valueOf(e))).toList());
@@ -312,7 +279,7 @@ public class TimelineService {
     return value == null || (value instanceof String text && text.isBlank());
   }
 
-  private OffsetDateTime at(Date date) {
-    return date.toInstant().atZone(reader.zone()).toOffsetDateTime();
+  private OffsetDateTime at(Instant instant) {
+    return instant.atZone(reader.zone()).toOffsetDateTime();
   }
 }

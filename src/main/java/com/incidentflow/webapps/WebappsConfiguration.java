@@ -1,14 +1,14 @@
 package com.incidentflow.webapps;
 
 import com.incidentflow.database.DatabaseOutageAnswers;
+import com.incidentflow.process.engine.EngineDoorConfiguration.WebappsPath;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.catalina.Container;
 import org.apache.catalina.Wrapper;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,8 +24,8 @@ public class WebappsConfiguration {
    * every filter the webapp initializer adds.
    */
   @Bean
-  FilterRegistrationBean<RequestScopedCspNonceFilter> requestScopedCspNonceFilter(CamundaBpmProperties camunda) {
-    String applicationPath = camunda.getWebapp().getApplicationPath();
+  FilterRegistrationBean<RequestScopedCspNonceFilter> requestScopedCspNonceFilter(WebappsPath webapps) {
+    String applicationPath = webapps.value();
     FilterRegistrationBean<RequestScopedCspNonceFilter> registration = new FilterRegistrationBean<>(new RequestScopedCspNonceFilter());
     registration.addUrlPatterns(applicationPath + "/app/*", applicationPath + "/api/*");
     return registration;

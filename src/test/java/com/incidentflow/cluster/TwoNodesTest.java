@@ -189,7 +189,7 @@ class TwoNodesTest {
         // The metrics record written as it happened on both nodes equals the one derived from history.
         Map<String, Object> recorded = jdbc.queryForMap("SELECT * FROM metrics_incident WHERE process_instance_id = ?", incident.getId());
         List<Map<String, Object>> steps = jdbc.queryForList("SELECT * FROM metrics_step WHERE process_instance_id = ? ORDER BY activity_instance_id", incident.getId());
-        b.getBean(com.incidentflow.metrics.IncidentFacts.class).rebuild(incident.getId());
+        b.getBean(com.incidentflow.metrics.MetricsDerivation.class).rebuild(incident.getId());
         assertThat(jdbc.queryForMap("SELECT * FROM metrics_incident WHERE process_instance_id = ?", incident.getId())).isEqualTo(recorded);
         assertThat(jdbc.queryForList("SELECT * FROM metrics_step WHERE process_instance_id = ? ORDER BY activity_instance_id", incident.getId())).isEqualTo(steps);
 

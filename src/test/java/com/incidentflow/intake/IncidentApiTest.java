@@ -13,11 +13,11 @@ import com.incidentflow.process.IncidentProcess;
 import com.incidentflow.process.IncidentProcess.Tasks;
 import com.incidentflow.process.IncidentProcess.Variables;
 import com.incidentflow.process.number.IncidentNumberService;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ class IncidentApiTest {
   @Autowired HistoryService history;
   @Autowired TaskService taskService;
   @Autowired IdentityService identity;
-  @Autowired IncidentService incidents;
+  @Autowired IncidentReporting incidents;
   @LocalServerPort int port;
 
   ApiClient api;

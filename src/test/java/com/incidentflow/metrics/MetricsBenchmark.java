@@ -54,7 +54,7 @@ class MetricsBenchmark {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired IncidentMetricsService metrics;
-  @Autowired IncidentFacts facts;
+  @Autowired MetricsDerivation derivation;
   @Autowired RepositoryService repository;
   @Autowired TestRestTemplate http;
 
@@ -87,7 +87,7 @@ class MetricsBenchmark {
     jdbc.execute("TRUNCATE TABLE metrics_client");
     jdbc.execute("TRUNCATE TABLE metrics_incident");
     long deriving = System.nanoTime();
-    int derived = facts.backfill();
+    int derived = derivation.backfill();
     System.out.printf("BENCHMARK metrics record derived from history: %,d incidents, %,d steps, %,d clients in %.1f s%n",
         derived,
         jdbc.queryForObject("SELECT COUNT(*) FROM metrics_step", Long.class),

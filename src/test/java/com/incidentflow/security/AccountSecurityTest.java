@@ -94,7 +94,7 @@ class AccountSecurityTest {
     createUser(kept, STRONG);
 
     List<String> disabled =
-        productionAccounts.disableDefaultPasswords(identity.createUserQuery().userIdIn(demo, kept).list());
+        productionAccounts.disableDefaultPasswords(identity.createUserQuery().userIdIn(demo, kept).list().stream().map(User::getId).toList());
 
     assertThat(disabled).containsExactly(demo);
     assertThat(http.withBasicAuth(demo, demo).getForEntity("/engine-rest/task", String.class).getStatusCode())

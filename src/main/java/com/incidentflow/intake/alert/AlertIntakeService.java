@@ -1,23 +1,22 @@
 package com.incidentflow.intake.alert;
 
-import com.incidentflow.intake.IncidentService;
+import com.incidentflow.intake.IncidentReporting;
 import com.incidentflow.intake.IncidentViews.Created;
 import com.incidentflow.intake.alert.AlertGroups.AlertGroup;
 import com.incidentflow.config.TeamSettings;
-import com.incidentflow.process.EngineAccess;
-import com.incidentflow.process.IncidentDirectory;
-import com.incidentflow.process.IncidentDirectory.IncidentRef;
 import com.incidentflow.process.IncidentProcess.Messages;
 import com.incidentflow.process.IncidentProcess.Variables;
+import com.incidentflow.process.engine.EngineAccess;
+import com.incidentflow.process.engine.IncidentComments;
+import com.incidentflow.process.engine.IncidentHistory;
+import com.incidentflow.process.engine.IncidentRef;
+import com.incidentflow.process.engine.IncidentRuntime;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
-import org.camunda.bpm.engine.AuthorizationException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -53,10 +52,11 @@ public class AlertIntakeService {
 
   private final AlertGroups groups;
   private final GroupOpenings openings;
-  private final IncidentService incidents;
-  private final IncidentDirectory directory;
-  private final TaskService tasks;
-  private final RuntimeService runtime;
+  private final IncidentReporting incidents;
+  private final IncidentHistory directory;
+  private final IncidentComments comments;
+  private final IncidentRuntime runtime;
+  private final Clock clock;
   private final EngineAccess engine;
   private final SeverityHint severity;
   private final AlertProperties properties;
@@ -66,21 +66,23 @@ public class AlertIntakeService {
   public AlertIntakeService(
       AlertGroups groups,
       GroupOpenings openings,
-      IncidentService incidents,
-      IncidentDirectory directory,
-      TaskService tasks,
-      RuntimeService runtime,
+      IncidentReporting incidents,
+      IncidentHistory directory,
+      IncidentComments comments,
+      IncidentRuntime runtime,
       EngineAccess engine,
       SeverityHint severity,
       AlertProperties properties,
       TeamSettings team,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
     this.groups = groups;
     this.openings = openings;
     this.incidents = incidents;
     this.directory = directory;
-    this.tasks = tasks;
+    this.comments = comments;
     this.runtime = runtime;
+    this.clock = clock;
     this.engine = engine;
     this.severity = severity;
     this.properties = properties;
@@ -113,9 +115,9 @@ public class AlertIntakeService {
 
   public Result receive(MonitoringNotification notification) {
     if (!engine.mayReport()) {
-      throw new AuthorizationException("You may not report incidents, so you may not send alerts");
+      throw engine.denied("You may not report incidents, so you may not send alerts");
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.instant();
     return notification.firing() ? fire(notification, now) : resolve(notification, now);
   }
 
@@ -123,7 +125,7 @@ public class AlertIntakeService {
   public Optional<Result> group(String groupKey) {
     return groups.find(groupKey).map(group -> group.opening()
         ? new Result(Outcome.OPENING, null, groupLocation(groupKey))
-        : new Result(Outcome.OPENED, group.incidentNumber(), IncidentService.location(group.incidentNumber())));
+        : new Result(Outcome.OPENED, group.incidentNumber(), IncidentReporting.location(group.incidentNumber())));
   }
 
   public static String groupLocation(String groupKey) {
@@ -164,7 +166,7 @@ public class AlertIntakeService {
     if (isOpen(group)) {
       int repeats = groups.seenAgain(n.groupKey(), AlertGroup.FIRING, now);
       comment(group, stillFiring(n, repeats, now));
-      return Decision.of(new Result(Outcome.REPEATED, group.incidentNumber(), IncidentService.location(group.incidentNumber())));
+      return Decision.of(new Result(Outcome.REPEATED, group.incidentNumber(), IncidentReporting.location(group.incidentNumber())));
     }
     groups.reopen(n.groupKey(), now);
     return Decision.REOPEN;
@@ -185,7 +187,7 @@ public class AlertIntakeService {
       return new Result(Outcome.OPENING, null, groupLocation(n.groupKey()));
     }
     comment(group.get(), stillFiring(n, repeat, now));
-    return new Result(Outcome.REPEATED, group.get().incidentNumber(), IncidentService.location(group.get().incidentNumber()));
+    return new Result(Outcome.REPEATED, group.get().incidentNumber(), IncidentReporting.location(group.get().incidentNumber()));
   }
 
   private Result open(MonitoringNotification n) {
@@ -231,7 +233,7 @@ public class AlertIntakeService {
         n.source().shortName() + ": resolved at " + now + " (" + n.alerts().size() + " alert(s)). "
             + "The incident stays open until someone closes it.");
     announceResolved(group, now);
-    return new Result(Outcome.RESOLVED_RECORDED, group.incidentNumber(), IncidentService.location(group.incidentNumber()));
+    return new Result(Outcome.RESOLVED_RECORDED, group.incidentNumber(), IncidentReporting.location(group.incidentNumber()));
   }
 
   /**
@@ -242,17 +244,13 @@ public class AlertIntakeService {
   private void announceResolved(AlertGroup group, Instant now) {
     engine.withoutAuthorizationChecks(() -> {
       // Checked rather than caught: a failed correlation would mark this transaction rollback-only.
-      if (runtime.createEventSubscriptionQuery()
-              .processInstanceId(group.processInstanceId())
-              .eventName(Messages.ALERT_RESOLVED)
-              .count() == 0) {
+      if (!runtime.waitsFor(group.processInstanceId(), Messages.ALERT_RESOLVED)) {
         log.info("Incident {} no longer waits for alert news; its resolution is recorded only", group.incidentNumber());
         return null;
       }
-      return runtime.createMessageCorrelation(Messages.ALERT_RESOLVED)
-          .processInstanceId(group.processInstanceId())
-          .setVariable(Variables.ALERT_RESOLVED_AT, now.atZone(team.zone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).toString())
-          .correlateWithResult();
+      runtime.correlate(group.processInstanceId(), Messages.ALERT_RESOLVED,
+          Variables.ALERT_RESOLVED_AT, now.atZone(team.zone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).toString());
+      return null;
     });
   }
 
@@ -266,7 +264,10 @@ public class AlertIntakeService {
 
   /** A comment on the process instance: part of the incident's evidence trail. */
   private void comment(AlertGroup group, String text) {
-    engine.asEngine(() -> tasks.createComment(null, group.processInstanceId(), text));
+    engine.asEngine(() -> {
+      comments.add(group.processInstanceId(), text);
+      return null;
+    });
   }
 
   /** @param awaitedRepeat the repeat's count when it must wait for the incident being opened, else 0 */

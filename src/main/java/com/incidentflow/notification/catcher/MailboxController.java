@@ -1,6 +1,9 @@
 package com.incidentflow.notification.catcher;
 
 import com.incidentflow.localization.TeamTime;
+import com.incidentflow.process.engine.UserDirectory;
+import com.incidentflow.security.CamundaUser;
+import com.incidentflow.security.Groups;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -8,12 +11,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import com.incidentflow.security.CamundaUser;
-import com.incidentflow.security.Groups;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +22,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,12 +40,12 @@ import org.springframework.web.server.ResponseStatusException;
 public class MailboxController {
 
   private final MailCatcher catcher;
-  private final IdentityService identity;
+  private final UserDirectory people;
   private final TeamTime time;
 
-  public MailboxController(MailCatcher catcher, IdentityService identity, TeamTime time) {
+  public MailboxController(MailCatcher catcher, UserDirectory people, TeamTime time) {
     this.catcher = catcher;
-    this.identity = identity;
+    this.people = people;
     this.time = time;
   }
 
@@ -93,8 +92,7 @@ public class MailboxController {
     if (user.groups().contains(Groups.INCIDENT_ADMINS)) {
       return new Reader(true, null);
     }
-    User account = identity.createUserQuery().userId(user.id()).singleResult();
-    return new Reader(false, account == null ? null : account.getEmail());
+    return new Reader(false, people.email(user.id()).orElse(null));
   }
 
   private record Reader(boolean all, String email) {

@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Sends one request to a chat service and sorts its answer: 2xx is returned; 429, 408 and 5xx are
@@ -22,8 +22,10 @@ final class ChatHttp {
   private static final int EXCERPT = 300;
 
   private final HttpClient client;
+  private final Clock clock;
 
-  ChatHttp(Duration connectTimeout) {
+  ChatHttp(Duration connectTimeout, Clock clock) {
+    this.clock = clock;
     this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
@@ -49,11 +51,11 @@ final class ChatHttp {
   }
 
   /** Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
-  static Duration retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After").map(ChatHttp::parseRetryAfter).orElse(null);
+  Duration retryAfter(HttpResponse<?> response) {
+    return response.headers().firstValue("Retry-After").map(value -> parseRetryAfter(value, clock)).orElse(null);
   }
 
-  static Duration parseRetryAfter(String value) {
+  static Duration parseRetryAfter(String value, Clock clock) {
     String v = value.strip();
     try {
       long seconds = Long.parseLong(v);
@@ -61,7 +63,7 @@ final class ChatHttp {
     } catch (NumberFormatException notSeconds) {
       try {
         ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(ClockUtil.getCurrentTime().toInstant(), at.toInstant());
+        Duration wait = Duration.between(clock.instant(), at.toInstant());
         return wait.isNegative() ? Duration.ZERO : wait;
       } catch (DateTimeParseException notADate) {
         return null;

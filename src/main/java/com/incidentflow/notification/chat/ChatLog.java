@@ -2,8 +2,8 @@ package com.incidentflow.notification.chat;
 
 import com.incidentflow.notification.NotificationDelivery.Channel;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,10 @@ public class ChatLog {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
 
-  public ChatLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  private final Clock clock;
+
+  public ChatLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -66,8 +69,8 @@ public class ChatLog {
         deliveryId, destination, incidentId, channel.name(), messageRef, now()));
   }
 
-  private static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  private Timestamp now() {
+    return Timestamp.from(clock.instant());
   }
 
   /** @param ts Slack's id of the root message; null while the opening delivery has not posted it */

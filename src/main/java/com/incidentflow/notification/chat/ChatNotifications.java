@@ -2,8 +2,6 @@ package com.incidentflow.notification.chat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidentflow.notification.DeliveryFailure;
-import com.incidentflow.notification.IncidentFacts;
-import com.incidentflow.notification.IncidentFacts.OpenTask;
 import com.incidentflow.notification.IncidentNotifications;
 import com.incidentflow.notification.IncidentNotifications.Audience;
 import com.incidentflow.notification.IncidentNotifications.Notice;
@@ -13,6 +11,10 @@ import com.incidentflow.notification.NotificationDelivery.Channel;
 import com.incidentflow.config.TeamSettings;
 import com.incidentflow.notification.SentMailLog;
 import com.incidentflow.process.IncidentProcess.Variables;
+import com.incidentflow.process.engine.IncidentSnapshot;
+import com.incidentflow.process.engine.IncidentSnapshot.OpenTask;
+import com.incidentflow.process.engine.UserDirectory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -52,7 +53,7 @@ public class ChatNotifications {
   private final ChatProperties properties;
   private final ChatLog log;
   private final SentMailLog sent;
-  private final IdentityService identity;
+  private final UserDirectory people;
   private final SlackClient slack;
   private final TeamsClient teams;
 
@@ -63,17 +64,18 @@ public class ChatNotifications {
       ChatProperties properties,
       ChatLog log,
       SentMailLog sent,
-      IdentityService identity,
-      ObjectMapper json) {
+      UserDirectory people,
+      ObjectMapper json,
+      Clock clock) {
     this.notifications = notifications;
     this.texts = texts;
     this.notificationProperties = notificationProperties;
     this.properties = properties;
     this.log = log;
     this.sent = sent;
-    this.identity = identity;
-    this.slack = new SlackClient(properties.slack(), json);
-    this.teams = new TeamsClient(properties.teams(), json);
+    this.people = people;
+    this.slack = new SlackClient(properties.slack(), json, clock);
+    this.teams = new TeamsClient(properties.teams(), json, clock);
   }
 
   /**
@@ -82,7 +84,7 @@ public class ChatNotifications {
    *
    * @param participants who worked on the incident; read only for status reminders and resolutions
    */
-  public void deliver(String deliveryId, Channel channel, MailKind kind, IncidentFacts incident, Supplier<Collection<String>> participants) {
+  public void deliver(String deliveryId, Channel channel, MailKind kind, IncidentSnapshot incident, Supplier<Collection<String>> participants) {
     if (!properties.isConfigured(channel) || sent.wasSent(deliveryId)) {
       return;
     }
@@ -98,7 +100,7 @@ public class ChatNotifications {
     }
   }
 
-  private List<String> slack(String deliveryId, IncidentFacts incident, ChatNotice notice, List<String> roles) {
+  private List<String> slack(String deliveryId, IncidentSnapshot incident, ChatNotice notice, List<String> roles) {
     Set<String> channels = new LinkedHashSet<>();
     for (String role : roles) {
       String channel = properties.slack().channels().get(role);
@@ -124,7 +126,7 @@ public class ChatNotifications {
   }
 
   /** The incident's thread in channel; this delivery opens it when it is the first to claim it. */
-  private Opened thread(String deliveryId, IncidentFacts incident, String channel, String root) {
+  private Opened thread(String deliveryId, IncidentSnapshot incident, String channel, String root) {
     String incidentId = incident.processInstanceId();
     ChatLog.Thread thread = log.thread(incidentId, channel);
     if (thread == null) {
@@ -161,7 +163,7 @@ public class ChatNotifications {
     }
   }
 
-  private List<String> teams(String deliveryId, IncidentFacts incident, ChatNotice notice, List<String> roles) {
+  private List<String> teams(String deliveryId, IncidentSnapshot incident, ChatNotice notice, List<String> roles) {
     List<String> destinations = new ArrayList<>();
     Map<String, Object> card = null;
     for (String role : roles) {
@@ -192,7 +194,7 @@ public class ChatNotifications {
   }
 
   /** Slack ids of the people named in the audience and of those holding an open step. */
-  private List<String> mentions(Audience audience, IncidentFacts incident) {
+  private List<String> mentions(Audience audience, IncidentSnapshot incident) {
     Set<String> users = new LinkedHashSet<>(audience.people());
     for (OpenTask task : incident.openTasks()) {
       if (task.assignee() != null) {
@@ -201,7 +203,7 @@ public class ChatNotifications {
     }
     Set<String> ids = new LinkedHashSet<>();
     for (String user : users) {
-      String id = identity.getUserInfo(user, SLACK_USER_INFO);
+      String id = people.info(user, SLACK_USER_INFO);
       if (!ChatProperties.isSlackUserId(id)) {
         id = properties.slack().users().get(user);
       }

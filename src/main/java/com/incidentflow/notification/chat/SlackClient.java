@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +29,10 @@ class SlackClient {
   private final ObjectMapper json;
   private final ChatHttp http;
 
-  SlackClient(ChatProperties.Slack settings, ObjectMapper json) {
+  SlackClient(ChatProperties.Slack settings, ObjectMapper json, Clock clock) {
     this.settings = settings;
     this.json = json;
-    this.http = new ChatHttp(settings.timeout());
+    this.http = new ChatHttp(settings.timeout(), clock);
   }
 
   /** Posts text to channel, in thread threadTs unless null; returns the new message's ts. */
@@ -85,7 +86,7 @@ class SlackClient {
     }
     String error = answer.path("error").asText("unknown_error");
     if (TEMPORARY.contains(error)) {
-      throw DeliveryFailure.temporary(what + " failed: " + error, ChatHttp.retryAfter(response), null);
+      throw DeliveryFailure.temporary(what + " failed: " + error, http.retryAfter(response), null);
     }
     throw DeliveryFailure.permanent(what + " was refused: " + error
         + " — this will not succeed by retrying; fix the Slack app or incident-flow.chat.slack, then retry the job in Cockpit");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 
 /** Posts a message to a Teams Workflow webhook, which answers 202 once it has taken the message. */
@@ -14,10 +15,10 @@ class TeamsClient {
   private final ObjectMapper json;
   private final ChatHttp http;
 
-  TeamsClient(ChatProperties.Teams settings, ObjectMapper json) {
+  TeamsClient(ChatProperties.Teams settings, ObjectMapper json, Clock clock) {
     this.settings = settings;
     this.json = json;
-    this.http = new ChatHttp(settings.timeout());
+    this.http = new ChatHttp(settings.timeout(), clock);
   }
 
   void post(String role, Map<String, Object> message) {

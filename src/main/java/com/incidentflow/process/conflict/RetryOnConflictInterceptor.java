@@ -19,11 +19,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * winner committed, and the engine checks the command again against it (a task completed meanwhile
  * is "not found", not completed twice). Only outermost commands in their own transaction are
  * retried; a command joining a caller's transaction cannot be, and jobs have their own handling
- * ({@link ConflictAwareFailedJobCommandFactory}).
+ * ({@link FailedJobRetries}).
  */
-class RetryOnConflictInterceptor extends CommandInterceptor {
+public class RetryOnConflictInterceptor extends CommandInterceptor {
 
-  static final int ATTEMPTS = 5;
+  public static final int ATTEMPTS = 5;
 
   private static final Logger LOG = LoggerFactory.getLogger(RetryOnConflictInterceptor.class);
   /** The job executor's own commands: it handles their conflicts (acquisition backs off, jobs see the factory). */
@@ -32,7 +32,7 @@ class RetryOnConflictInterceptor extends CommandInterceptor {
 
   private final int attempts;
 
-  RetryOnConflictInterceptor(int attempts) {
+  public RetryOnConflictInterceptor(int attempts) {
     this.attempts = attempts;
   }
 

@@ -9,9 +9,9 @@ import com.incidentflow.process.Choices.RecentChange;
 import com.incidentflow.process.Choices.ReviewDecision;
 import com.incidentflow.process.Choices.Scope;
 import com.incidentflow.process.ClientList;
-import com.incidentflow.process.IncidentDirectory;
 import com.incidentflow.process.IncidentProcess.Forms;
 import com.incidentflow.process.IncidentProcess.Variables;
+import com.incidentflow.process.engine.IncidentHistory;
 import com.incidentflow.process.number.IncidentNumberService;
 import com.incidentflow.security.Groups;
 import java.util.ArrayList;
@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class StepRules {
 
-  private final IncidentDirectory incidents;
+  private final IncidentHistory incidents;
 
-  public StepRules(IncidentDirectory incidents) {
+  public StepRules(IncidentHistory incidents) {
     this.incidents = incidents;
   }
 

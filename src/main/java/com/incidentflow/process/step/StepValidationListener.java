@@ -1,17 +1,14 @@
 package com.incidentflow.process.step;
 
 import com.incidentflow.process.IncidentProcess.Variables;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
+import com.incidentflow.process.engine.EngineAccess;
+import com.incidentflow.process.engine.ProcessStep;
+import com.incidentflow.process.engine.StepContext;
 import org.springframework.stereotype.Component;
 
 /**
  * Validates the start form when an incident is reported, and a user task when it is completed.
- * Attached by {@link StepValidationPlugin}; a refusal rolls the completion back, so the task stays
+ * Attached to every user task and the process start by config.EnginePlugins; a refusal rolls the completion back, so the task stays
  * open.
  *
  * <p>It listens to the task's execution ending, not to the task's "complete" event: the engine wraps
@@ -19,35 +16,29 @@ import org.springframework.stereotype.Component;
  * form validation error (REST 400). A step that ends because it was cancelled is not validated.
  */
 @Component
-public class StepValidationListener implements ExecutionListener {
+public class StepValidationListener implements ProcessStep {
 
   private final StepValidator validator;
-  private final IdentityService identity;
+  private final EngineAccess engine;
 
-  public StepValidationListener(StepValidator validator, IdentityService identity) {
+  public StepValidationListener(StepValidator validator, EngineAccess engine) {
     this.validator = validator;
-    this.identity = identity;
+    this.engine = engine;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
+  public void run(StepContext step) {
+    if (step.isCanceled()) {
       return;
     }
-    FlowElement element = execution.getBpmnModelElementInstance();
-    String formId = null;
-    if (element instanceof UserTask task) {
-      formId = task.getCamundaFormRef();
-    } else if (element instanceof StartEvent start) {
-      formId = start.getCamundaFormRef();
-    }
+    String formId = step.formId();
     if (formId != null) {
       validator.validate(
-          element.getName() != null ? element.getName() : element.getId(),
+          step.activityName() != null ? step.activityName() : step.activityId(),
           formId,
-          new StepValues(execution::getVariable),
-          (String) execution.getVariable(Variables.INCIDENT_NUMBER),
-          identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId());
+          new StepValues(step::variable),
+          step.text(Variables.INCIDENT_NUMBER),
+          engine.currentUserId());
     }
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.incidentflow.IncidentFlowTest;
+import com.incidentflow.localization.TeamTime;
+import com.incidentflow.process.engine.UserDirectory;
 import com.incidentflow.security.CamundaUser;
 import com.incidentflow.security.Groups;
 import jakarta.mail.Message;
@@ -12,12 +14,10 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
-import com.incidentflow.localization.TeamTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ import org.springframework.web.server.ResponseStatusException;
 @IncidentFlowTest
 class MailboxTest {
 
-  @Autowired IdentityService identity;
+  @Autowired UserDirectory people;
 
   MailCatcher catcher;
   MailboxController mailbox;
@@ -47,7 +47,7 @@ class MailboxTest {
     }
     catcher = new MailCatcher(new MailCatcherProperties(true, port));
     catcher.start();
-    mailbox = new MailboxController(catcher, identity, new TeamTime(ZoneId.of("Asia/Tokyo"), Locale.ENGLISH));
+    mailbox = new MailboxController(catcher, people, new TeamTime(ZoneId.of("Asia/Tokyo"), Locale.ENGLISH));
     send("emma@example.com", "For Emma");
     send("maria@example.com", "For Maria");
     send("chloe@example.com, emma@example.com", "For Chloe and Emma");

@@ -1,0 +1,78 @@
+package com.incidentflow.metrics;
+
+import com.incidentflow.process.engine.EngineDoorConfiguration.EngineStarted;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the metrics' record whole: at start-up it is derived for every incident that has none (a
+ * database from before it existed) and forgotten for incidents whose history is gone; once a minute
+ * incidents whose record could not be written are derived again; once a day the history check repeats.
+ */
+public class MetricsHousekeeping {
+
+  private static final Logger log = LoggerFactory.getLogger(MetricsHousekeeping.class);
+
+  private final MetricsDerivation derivation;
+  private final MetricsHistoryEvents events;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+
+  /** Takes the engine so that Spring builds it (and with it the ACT_HI_* tables) first. */
+  public MetricsHousekeeping(
+      MetricsDerivation derivation, MetricsHistoryEvents events, JdbcTemplate jdbc, TransactionTemplate transaction, EngineStarted engine) {
+    this.derivation = derivation;
+    this.events = events;
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+  }
+
+  @EventListener(ApplicationStartedEvent.class)
+  public void atStartUp() {
+    long started = System.nanoTime();
+    int removed = removeWithoutHistory();
+    int derived = derivation.mayLackRecords() ? derivation.backfill() : 0;
+    if (derived > 0 || removed > 0) {
+      log.info("Metrics record: derived {} incidents from history, removed {} without history ({} ms)",
+          derived, removed, (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+
+  @Scheduled(fixedDelayString = "${incident-flow.metrics.rebuild-interval:PT1M}", initialDelayString = "${incident-flow.metrics.rebuild-interval:PT1M}")
+  public void rebuildPending() {
+    int rebuilt = events.rebuildPending();
+    if (rebuilt > 0) {
+      log.info("Metrics record: derived {} incidents again from history", rebuilt);
+    }
+  }
+
+  @Scheduled(cron = "${incident-flow.metrics.history-check-cron:0 17 3 * * *}")
+  public void checkHistory() {
+    int removed = removeWithoutHistory();
+    if (removed > 0) {
+      log.info("Metrics record: removed {} incidents whose history is gone", removed);
+    }
+  }
+
+  /**
+   * Removes the record of incidents whose history the engine no longer has (history clean-up after the
+   * process's time to live, or an operator deleting it), so the figures follow the engine's history.
+   */
+  public int removeWithoutHistory() {
+    List<String> gone = jdbc.queryForList(
+        "SELECT m.process_instance_id FROM metrics_incident m WHERE NOT EXISTS"
+            + " (SELECT 1 FROM ACT_HI_PROCINST p WHERE p.PROC_INST_ID_ = m.process_instance_id)",
+        String.class);
+    for (int from = 0; from < gone.size(); from += 500) {
+      List<String> chunk = gone.subList(from, Math.min(gone.size(), from + 500));
+      transaction.executeWithoutResult(status -> derivation.forget(chunk));
+    }
+    return gone.size();
+  }
+}

@@ -1,0 +1,143 @@
+package com.incidentflow.metrics;
+
+import static com.incidentflow.process.IncidentDriver.report;
+import static com.incidentflow.process.IncidentDriver.situation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.incidentflow.IncidentFlowTest;
+import com.incidentflow.Mails;
+import com.incidentflow.process.IncidentDriver;
+import com.incidentflow.process.IncidentProcess.Tasks;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The metrics' own record (MetricsRecord) as the engine's history events write it equals what is derived
+ * from the engine's history afterwards; it is derived for incidents that predate it, forgotten with their
+ * history, and a failure to write it never stops the incident.
+ */
+@IncidentFlowTest
+@Tag("postgres") // our own SQL: also runs against PostgreSQL (./mvnw verify -Ppostgres, pom.xml)
+class MetricsRecordTest {
+
+  @RegisterExtension static GreenMailExtension smtp = Mails.server();
+
+  @Autowired ProcessEngine engine;
+  @Autowired MetricsDerivation derivation;
+  @Autowired MetricsHistoryEvents recorder;
+  @Autowired MetricsHousekeeping housekeeping;
+  @Autowired IncidentMetricsService metrics;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void shouldRecordAsItHappensWhatTheEngineHistoryGivesAfterwards() {
+    MetricsHistory history = new MetricsHistory(engine);
+    List<String> ids = history.incidents.stream().map(ProcessInstance::getId).toList();
+    Map<String, List<Map<String, Object>>> live = record(ids);
+    // Sanity: the record is not empty — three resolved incidents and an open one, with their steps and clients.
+    assertThat(live.get("incident")).hasSize(4);
+    assertThat(live.get("incident")).filteredOn(row -> row.get("RESOLVED_AT") != null).hasSize(3);
+    assertThat(live.get("incident")).allSatisfy(row -> assertThat(row.get("INCIDENT_NUMBER")).asString().startsWith("INC-"));
+    assertThat(live.get("step")).hasSizeGreaterThan(30);
+    assertThat(live.get("client")).extracting(row -> row.get("CLIENT")).containsExactlyInAnyOrder("Acme Corp", "Acme Corp", "Globex");
+
+    ids.forEach(derivation::rebuild);
+
+    assertThat(record(ids)).isEqualTo(live);
+  }
+
+  @Test
+  void shouldDeriveTheRecordOfIncidentsThatHaveNoneWithTheSameFigures() {
+    MetricsHistory history = new MetricsHistory(engine);
+    IncidentMetrics before = metrics.report(history.period());
+    List<String> ids = history.incidents.stream().map(ProcessInstance::getId).toList();
+    derivation.forget(ids);
+    assertThat(metrics.report(history.period()).timeToResolve()).isEmpty();
+    assertThat(derivation.mayLackRecords()).as("the start-up check sees the gap").isTrue();
+
+    assertThat(derivation.backfill()).isGreaterThanOrEqualTo(ids.size());
+
+    IncidentMetrics after = metrics.report(history.period());
+    assertThat(after.timeToAcknowledge()).isEqualTo(before.timeToAcknowledge());
+    assertThat(after.timeToMitigate()).isEqualTo(before.timeToMitigate());
+    assertThat(after.timeToResolve()).isEqualTo(before.timeToResolve());
+    assertThat(after.timePerStep()).isEqualTo(before.timePerStep());
+    assertThat(after.incidentsPerClient()).isEqualTo(before.incidentsPerClient());
+    assertThat(after.weeklyTrend()).isEqualTo(before.weeklyTrend());
+    assertThat(derivation.backfill()).as("nothing left to derive").isZero();
+    housekeeping.removeWithoutHistory();
+    assertThat(derivation.mayLackRecords()).as("the start-up check skips the derivation").isFalse();
+  }
+
+  @Test
+  void shouldDeriveTheRecordOfAnOpenIncidentFromHistoryWhenItMovesOn() {
+    // An incident reported before the record existed: its next step derives the rest from history first.
+    IncidentDriver driver = new IncidentDriver(engine);
+    ProcessInstance incident = driver.report("emma", report("Login fails for some users"));
+    derivation.forget(List.of(incident.getId()));
+
+    driver.complete(incident, Tasks.CONFIRM_SITUATION, "emma", situation());
+
+    Map<String, Object> row = jdbc.queryForMap("SELECT * FROM metrics_incident WHERE process_instance_id = ?", incident.getId());
+    assertThat(row.get("INCIDENT_NUMBER")).isEqualTo(incident.getBusinessKey());
+    assertThat(row.get("REPORTED_CLIENTS")).as("derived from the report's variables").isEqualTo("Acme Corp");
+    assertThat(steps(incident.getId())).containsExactly(Tasks.CONFIRM_SITUATION);
+  }
+
+  @Test
+  void shouldForgetTheRecordOfIncidentsWhoseHistoryIsGone() {
+    jdbc.update("INSERT INTO metrics_incident (process_instance_id, reported_at, scope_confirmed) VALUES ('gone-1', CURRENT_TIMESTAMP, FALSE)");
+    jdbc.update("INSERT INTO metrics_step (activity_instance_id, process_instance_id, reported_at, step, duration_ms)"
+        + " VALUES ('gone-1-step', 'gone-1', CURRENT_TIMESTAMP, 'UserTask_ConfirmSituation', 1000)");
+    jdbc.update("INSERT INTO metrics_client (variable_id, process_instance_id, reported_at, client)"
+        + " VALUES ('gone-1-client', 'gone-1', CURRENT_TIMESTAMP, 'Acme Corp')");
+
+    assertThat(housekeeping.removeWithoutHistory()).isGreaterThanOrEqualTo(1);
+
+    assertThat(record(List.of("gone-1")).values()).allSatisfy(rows -> assertThat(rows).isEmpty());
+  }
+
+  @Test
+  void shouldNeverStopAnIncidentWhenTheRecordCannotBeWritten() {
+    IncidentDriver driver = new IncidentDriver(engine);
+    ProcessInstance incident = driver.report("emma", report("Search returns nothing"));
+    jdbc.execute("ALTER TABLE metrics_step RENAME TO metrics_step_unavailable");
+    try {
+      driver.complete(incident, Tasks.CONFIRM_SITUATION, "emma", situation());
+    } finally {
+      jdbc.execute("ALTER TABLE metrics_step_unavailable RENAME TO metrics_step");
+    }
+
+    // The step is done in the engine; the record missed it and the incident is queued to be derived again.
+    assertThat(driver.openTasks(incident, Tasks.CONFIRM_SITUATION)).isEmpty();
+    assertThat(steps(incident.getId())).isEmpty();
+    assertThat(recorder.pending()).contains(incident.getId());
+
+    recorder.rebuildPending();
+
+    assertThat(recorder.pending()).doesNotContain(incident.getId());
+    assertThat(steps(incident.getId())).containsExactly(Tasks.CONFIRM_SITUATION);
+  }
+
+  private List<String> steps(String processInstanceId) {
+    return jdbc.queryForList("SELECT step FROM metrics_step WHERE process_instance_id = ?", String.class, processInstanceId);
+  }
+
+  private Map<String, List<Map<String, Object>>> record(List<String> ids) {
+    String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+    Object[] args = ids.toArray();
+    return Map.of(
+        "incident", jdbc.queryForList("SELECT * FROM metrics_incident WHERE process_instance_id IN (" + in + ") ORDER BY reported_at", args),
+        "step", jdbc.queryForList("SELECT * FROM metrics_step WHERE process_instance_id IN (" + in + ") ORDER BY activity_instance_id", args),
+        "client", jdbc.queryForList("SELECT * FROM metrics_client WHERE process_instance_id IN (" + in + ") ORDER BY variable_id", args));
+  }
+}
