@@ -73,9 +73,10 @@ final class AppProcess {
     process.waitFor();
   }
 
-  void stop() throws InterruptedException {
+  /** SIGTERM, as `kill` or a service manager sends it: the app shuts down cleanly. Answers the exit code. */
+  int stop() throws InterruptedException {
     process.destroy();
-    process.waitFor();
+    return process.waitFor();
   }
 
   /** Surefire starts tests from a manifest-only jar; its Class-Path lists everything. Test classes stay out. */

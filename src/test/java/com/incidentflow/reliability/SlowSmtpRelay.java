@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Relays SMTP connections to the real server after a delay, so that sends take a while and a run
@@ -13,6 +15,8 @@ import java.net.Socket;
 final class SlowSmtpRelay implements AutoCloseable {
 
   private final ServerSocket server;
+  /** System.nanoTime() of every connection accepted: a delivery job starting its send. */
+  private final List<Long> connections = new CopyOnWriteArrayList<>();
 
   SlowSmtpRelay(int targetPort, long delayMillis) throws IOException {
     server = new ServerSocket(0);
@@ -20,6 +24,7 @@ final class SlowSmtpRelay implements AutoCloseable {
       while (!server.isClosed()) {
         try {
           Socket client = server.accept();
+          connections.add(System.nanoTime());
           new Thread(() -> relay(client, targetPort, delayMillis)).start();
         } catch (IOException closed) {
           return;
@@ -32,6 +37,11 @@ final class SlowSmtpRelay implements AutoCloseable {
 
   int port() {
     return server.getLocalPort();
+  }
+
+  /** When the first connection after the given System.nanoTime() came, or null if none has yet. */
+  Long firstConnectionAfter(long nanos) {
+    return connections.stream().filter(at -> at - nanos > 0).findFirst().orElse(null);
   }
 
   private static void relay(Socket client, int targetPort, long delayMillis) {
