@@ -7,25 +7,36 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Relays SMTP connections to the real server after a delay, so that sends take a while and a run
- * can kill the app while several are in flight.
+ * Relays SMTP connections to the real server, slowly, so that a run can stop or kill the app while
+ * sends are in flight: the server's greeting reaches the app after greetingDelay, and the server's
+ * answer to the end of a message (the "." after DATA) after acceptDelay. In that second wait the
+ * server has taken the mail and the app does not know it yet: a crash then sends it again.
  */
 final class SlowSmtpRelay implements AutoCloseable {
+
+  private static final byte[] END_OF_DATA = {'\r', '\n', '.', '\r', '\n'};
 
   private final ServerSocket server;
   /** System.nanoTime() of every connection accepted: a delivery job starting its send. */
   private final List<Long> connections = new CopyOnWriteArrayList<>();
+  private final AtomicInteger accepting = new AtomicInteger();
 
-  SlowSmtpRelay(int targetPort, long delayMillis) throws IOException {
+  SlowSmtpRelay(int targetPort, long greetingDelayMillis) throws IOException {
+    this(targetPort, greetingDelayMillis, 0);
+  }
+
+  SlowSmtpRelay(int targetPort, long greetingDelayMillis, long acceptDelayMillis) throws IOException {
     server = new ServerSocket(0);
     Thread acceptor = new Thread(() -> {
       while (!server.isClosed()) {
         try {
           Socket client = server.accept();
           connections.add(System.nanoTime());
-          new Thread(() -> relay(client, targetPort, delayMillis)).start();
+          new Thread(() -> relay(client, targetPort, greetingDelayMillis, acceptDelayMillis)).start();
         } catch (IOException closed) {
           return;
         }
@@ -44,24 +55,59 @@ final class SlowSmtpRelay implements AutoCloseable {
     return connections.stream().filter(at -> at - nanos > 0).findFirst().orElse(null);
   }
 
-  private static void relay(Socket client, int targetPort, long delayMillis) {
+  /** Mails the server has taken whose answer the app is still waiting for. */
+  int accepting() {
+    return accepting.get();
+  }
+
+  private void relay(Socket client, int targetPort, long greetingDelayMillis, long acceptDelayMillis) {
     try (client; Socket target = new Socket("127.0.0.1", targetPort)) {
-      Thread.sleep(delayMillis);
-      Thread back = new Thread(() -> pump(target, client));
+      Thread.sleep(greetingDelayMillis);
+      AtomicBoolean ended = new AtomicBoolean();
+      Thread back = new Thread(() -> pump(target, client, () -> {
+        if (ended.getAndSet(false)) {
+          try {
+            Thread.sleep(acceptDelayMillis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          accepting.decrementAndGet();
+        }
+      }, null));
       back.start();
-      pump(client, target);
+      pump(client, target, () -> {}, () -> {
+        accepting.incrementAndGet();
+        ended.set(true);
+      });
       back.join();
     } catch (IOException | InterruptedException ignored) {
-      // the app was killed mid-conversation: exactly what the run provokes
+      // the app went away mid-conversation: exactly what the runs provoke
     }
   }
 
-  private static void pump(Socket from, Socket to) {
+  /**
+   * Copies from one side to the other; beforeWrite runs before each chunk is passed on, onEndOfData
+   * (when not null) once a chunk has ended a message.
+   */
+  private static void pump(Socket from, Socket to, Runnable beforeWrite, Runnable onEndOfData) {
     try {
       InputStream in = from.getInputStream();
       OutputStream out = to.getOutputStream();
       byte[] buffer = new byte[8192];
+      byte[] tail = new byte[0];
       for (int n; (n = in.read(buffer)) >= 0; ) {
+        beforeWrite.run();
+        boolean endsMessage = false;
+        if (onEndOfData != null) {
+          byte[] seen = new byte[tail.length + n];
+          System.arraycopy(tail, 0, seen, 0, tail.length);
+          System.arraycopy(buffer, 0, seen, tail.length, n);
+          endsMessage = endsWith(seen, END_OF_DATA);
+          tail = java.util.Arrays.copyOfRange(seen, Math.max(0, seen.length - END_OF_DATA.length), seen.length);
+        }
+        if (endsMessage) {
+          onEndOfData.run(); // before the server can answer
+        }
         out.write(buffer, 0, n);
         out.flush();
       }
@@ -69,6 +115,18 @@ final class SlowSmtpRelay implements AutoCloseable {
     } catch (IOException ignored) {
       // one side went away
     }
+  }
+
+  private static boolean endsWith(byte[] bytes, byte[] suffix) {
+    if (bytes.length < suffix.length) {
+      return false;
+    }
+    for (int i = 0; i < suffix.length; i++) {
+      if (bytes[bytes.length - suffix.length + i] != suffix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
