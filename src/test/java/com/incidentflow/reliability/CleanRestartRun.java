@@ -31,9 +31,11 @@ import org.junit.jupiter.api.Test;
 class CleanRestartRun {
 
   static final String MARKER = "Restart run";
-  static final long SMTP_DELAY_MS = 4000;
-  /** Timers moved to fall due this long after the stop starts: while the app is down. */
-  static final Duration DUE_WHILE_DOWN = Duration.ofSeconds(20);
+  static final long SMTP_DELAY_MS = 1500;
+  /** The greeting delay while the last incidents are reported: under the app's 10 s SMTP read timeout. */
+  static final long SLOW_GREETING_MS = 8000;
+  /** Timers moved to fall due this long later: about when the app stops (the figures say when they fired). */
+  static final Duration DUE_SOON = Duration.ofSeconds(45);
 
   @Test
   void stopCleanlyMidIncidentAndStartOnTheSameDatabase() throws Exception {
@@ -48,11 +50,9 @@ class CleanRestartRun {
       app.awaitReady();
       AppClient client = new AppClient(port);
 
-      // Responding (priority announced; first-response and status timers pending), then judging
-      // urgency, then reported last, so their manager reports are still queued or being sent at the stop.
+      // Responding (priority announced; first-response and status timers pending) and judging urgency.
       List<String> responding = new ArrayList<>();
       List<String> judgingUrgency = new ArrayList<>();
-      List<String> reported = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         String number = reportAndScope(client, MARKER + " responding " + i);
         client.complete(number, Tasks.JUDGE_IMPORTANCE, "maria", IncidentDriver.importance("HIGH"));
@@ -64,27 +64,12 @@ class CleanRestartRun {
         client.complete(number, Tasks.JUDGE_IMPORTANCE, "maria", IncidentDriver.importance("HIGH"));
         judgingUrgency.add(number);
       }
-      for (int i = 0; i < 4; i++) {
-        reported.add(reportAndScope(client, MARKER + " reported " + i));
-      }
-      List<String> numbers = new ArrayList<>(responding);
-      numbers.addAll(judgingUrgency);
-      numbers.addAll(reported);
-
-      // Two urgency judgements become overdue while the app is down: an operator moved their timers.
-      Map<String, String> instances = new LinkedHashMap<>();
-      for (String number : numbers) {
-        instances.put(number, client.instanceId(number));
-      }
       List<String> overdue = judgingUrgency.subList(0, 2);
-      String dueWhileDown = restDate(new Date(System.currentTimeMillis() + DUE_WHILE_DOWN.toMillis()));
-      for (String number : overdue) {
-        JsonNode timer = client.send("GET", "/engine-rest/job?activityId=" + Tasks.URGENCY_OVERDUE + "&processInstanceId=" + instances.get(number), "admin", null);
-        client.setDueDate(timer.get(0).path("id").asText(), dueWhileDown);
-      }
+      Map<String, String> instances = new LinkedHashMap<>();
       Map<String, List<String>> stepsBefore = new TreeMap<>();
       Map<String, String> otherTimersBefore = new TreeMap<>();
-      for (String number : numbers) {
+      for (String number : concat(responding, judgingUrgency)) {
+        instances.put(number, client.instanceId(number));
         stepsBefore.put(number, sorted(client.openSteps(number)));
         if (!overdue.contains(number)) {
           for (JsonNode timer : client.timers(instances.get(number))) {
@@ -92,19 +77,39 @@ class CleanRestartRun {
           }
         }
       }
+      // Two urgency judgements become overdue about when the app stops: an operator moved their timers.
+      String dueSoon = restDate(new Date(System.currentTimeMillis() + DUE_SOON.toMillis()));
+      for (String number : overdue) {
+        JsonNode timer = client.send("GET", "/engine-rest/job?activityId=" + Tasks.URGENCY_OVERDUE + "&processInstanceId=" + instances.get(number), "admin", null);
+        client.setDueDate(timer.get(0).path("id").asText(), dueSoon);
+      }
+      // Reported last, with the server slower to greet, so their manager reports are queued or being sent at the stop.
+      relay.greetingDelay(SLOW_GREETING_MS);
+      List<String> reported = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        String number = reportAndScope(client, MARKER + " reported " + i);
+        reported.add(number);
+        stepsBefore.put(number, List.of(Tasks.JUDGE_IMPORTANCE)); // where the model puts it after the scope
+      }
       long queuedAtStop = client.deliveriesQueued();
       long openAtStop = client.openDeliveries();
+      List<String> numbers = concat(concat(responding, judgingUrgency), reported);
 
       long stopAt = System.nanoTime();
       int exitCode = app.stop();
       long stoppedAt = System.nanoTime();
       int sentBeforeStop = ReceivedMails.sendsPerSubject(MARKER, smtp.getReceivedMessages()).size();
+      long stoppedAtMillis = System.currentTimeMillis();
+      relay.greetingDelay(SMTP_DELAY_MS);
 
       long launchAt = System.nanoTime();
       long launchAtMillis = System.currentTimeMillis();
       restarted = AppProcess.start(dir, port, relay.port(), "app-2.log");
       restarted.awaitReady();
       long readyAt = System.nanoTime();
+      for (String number : reported) {
+        instances.put(number, client.instanceId(number));
+      }
       until(() -> relay.firstConnectionAfter(launchAt) != null, "the first send after the restart", Duration.ofMinutes(10));
       long firstJobAt = relay.firstConnectionAfter(launchAt);
       until(() -> fired(client, overdue, instances) == overdue.size()
@@ -138,7 +143,7 @@ class CleanRestartRun {
       long atTheirSteps = numbers.stream().filter(n -> stepsAfter.get(n).equals(stepsBefore.get(n))).count();
 
       System.out.printf("%n=== clean stop (SIGTERM) mid-incident, start on the same database (SMTP answering after %d ms) ===%n", SMTP_DELAY_MS);
-      System.out.printf("incidents:                              %d responding, %d judging urgency (%d with an overdue timer due while stopped), %d just reported%n",
+      System.out.printf("incidents:                              %d responding, %d judging urgency (%d with a timer moved to fall due), %d just reported%n",
           responding.size(), judgingUrgency.size(), overdue.size(), reported.size());
       System.out.printf("at the stop:                            %d mails queued, %d of them still unsent%n", queuedAtStop, openAtStop);
       System.out.printf("SIGTERM to exit:                        %.1f s (exit code %d); %d mails sent before the exit%n",
@@ -147,8 +152,9 @@ class CleanRestartRun {
       System.out.printf("start to the first job run (a send):    %.1f s (%s)%n", seconds(launchAt, firstJobAt),
           firstJobAt - readyAt < 0 ? String.format("%.1f s before the app answered ready", seconds(firstJobAt, readyAt))
               : String.format("%.1f s after ready", seconds(readyAt, firstJobAt)));
-      System.out.printf("start to the overdue timers fired:      %.1f s (%d of %d fired, escalations per incident: %s)%n",
-          (lastTimerFiredAtMillis - launchAtMillis) / 1e3, fired(client, overdue, instances), overdue.size(), escalations);
+      System.out.printf("timers moved to fall due %s later:     fired %.1f s after the start (%.1f s after the exit; %d of %d fired, escalations per incident: %s)%n",
+          DUE_SOON.toSeconds() + " s", (lastTimerFiredAtMillis - launchAtMillis) / 1e3, (lastTimerFiredAtMillis - stoppedAtMillis) / 1e3,
+          fired(client, overdue, instances), overdue.size(), escalations);
       System.out.printf("start to every mail sent:               %.1f s%n", seconds(launchAt, drainedAt));
       System.out.printf("other timers kept, same due dates:      %d of %d%n",
           otherTimersBefore.entrySet().stream().filter(e -> e.getValue().equals(otherTimersAfter.get(e.getKey()))).count(), otherTimersBefore.size());
@@ -189,6 +195,12 @@ class CleanRestartRun {
       }
     }
     return fired;
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> both = new ArrayList<>(first);
+    both.addAll(second);
+    return both;
   }
 
   private static List<String> sorted(List<String> keys) {

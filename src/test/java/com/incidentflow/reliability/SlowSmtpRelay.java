@@ -24,6 +24,7 @@ final class SlowSmtpRelay implements AutoCloseable {
   /** System.nanoTime() of every connection accepted: a delivery job starting its send. */
   private final List<Long> connections = new CopyOnWriteArrayList<>();
   private final AtomicInteger accepting = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong greetingDelay = new java.util.concurrent.atomic.AtomicLong();
 
   SlowSmtpRelay(int targetPort, long greetingDelayMillis) throws IOException {
     this(targetPort, greetingDelayMillis, 0);
@@ -31,12 +32,14 @@ final class SlowSmtpRelay implements AutoCloseable {
 
   SlowSmtpRelay(int targetPort, long greetingDelayMillis, long acceptDelayMillis) throws IOException {
     server = new ServerSocket(0);
+    greetingDelay.set(greetingDelayMillis);
     Thread acceptor = new Thread(() -> {
       while (!server.isClosed()) {
         try {
           Socket client = server.accept();
           connections.add(System.nanoTime());
-          new Thread(() -> relay(client, targetPort, greetingDelayMillis, acceptDelayMillis)).start();
+          long delay = greetingDelay.get();
+          new Thread(() -> relay(client, targetPort, delay, acceptDelayMillis)).start();
         } catch (IOException closed) {
           return;
         }
@@ -48,6 +51,11 @@ final class SlowSmtpRelay implements AutoCloseable {
 
   int port() {
     return server.getLocalPort();
+  }
+
+  /** The greeting delay of connections from now on (at most the app's 10 s SMTP read timeout). */
+  void greetingDelay(long millis) {
+    greetingDelay.set(millis);
   }
 
   /** When the first connection after the given System.nanoTime() came, or null if none has yet. */
