@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 class CrashRestartRun {
 
   static final int INCIDENTS = 20;
-  static final long GREETING_DELAY_MS = 1500;
-  static final long ACCEPT_DELAY_MS = 3000;
+  static final long GREETING_DELAY_MS = 500;
+  /** Under the app's 10 s SMTP read timeout. */
+  static final long ACCEPT_DELAY_MS = 6000;
   static final String MARKER = "Crash run";
 
   @Test
@@ -44,6 +45,9 @@ class CrashRestartRun {
       app.awaitReady();
       AppClient client = new AppClient(port);
 
+      // The server is down while the incidents are reported, so their reports come due together at
+      // their first retry and every job thread is sending at once.
+      relay.refuse(true);
       List<String> numbers = new ArrayList<>();
       for (int i = 0; i < INCIDENTS; i++) {
         String number = client.report(MARKER + " " + i);
@@ -51,9 +55,15 @@ class CrashRestartRun {
         client.complete(number, Tasks.PROVISIONAL_IMPACT, "emma", IncidentDriver.provisionalImpact("SOME"));
         numbers.add(number);
       }
-      // Kill once some reports have arrived, others are on their way, and the server has just taken one.
-      until(() -> smtp.getReceivedMessages().length >= 3 && relay.accepting() > 0, "a report taken by the server", Duration.ofMinutes(10));
+      relay.refuse(false);
+      // Kill once some reports have arrived and at least two sends are at the end of their message,
+      // one of them taken by the server with its answer still on the way.
+      // (Or, should that moment not come, once one is taken and half the reports arrived.)
+      until(() -> relay.accepting() > 0 && (smtp.getReceivedMessages().length >= 3 && relay.accepting() + relay.writing() >= 2
+              || ReceivedMails.sendsPerSubject(MARKER, smtp.getReceivedMessages()).size() >= INCIDENTS / 2),
+          "two sends at the end of their message", Duration.ofMinutes(10));
       int acceptingAtKill = relay.accepting();
+      int writingAtKill = relay.writing();
       app.kill();
       long killedAt = System.nanoTime();
       int beforeKill = ReceivedMails.sendsPerSubject(MARKER, smtp.getReceivedMessages()).size();
@@ -79,10 +89,11 @@ class CrashRestartRun {
       }
       restarted.stop();
 
-      System.out.printf("%n=== kill -9 mid-send, restart on the same database (%d manager reports; SMTP greeting after %d ms, answer to a message after %d ms) ===%n",
+      System.out.printf("%n=== kill -9 mid-send, restart on the same database (%d manager reports, SMTP down while they were reported, then greeting after %d ms, answer to a message after %d ms) ===%n",
           INCIDENTS, GREETING_DELAY_MS, ACCEPT_DELAY_MS);
       System.out.printf("reports received before the kill:      %d of %d (the rest queued or in flight)%n", beforeKill, INCIDENTS);
-      System.out.printf("taken by the server, answer pending:   %d at the kill%n", acceptingAtKill);
+      System.out.printf("at the end of their message at the kill: %d taken by the server (answer pending), %d not yet ended%n",
+          acceptingAtKill, writingAtKill);
       System.out.printf("restart to ready:                      %.1f s%n", seconds(restartAt, readyAt));
       System.out.printf("restart to the first send (a job run): %s%n", firstSendAt == null ? "none (all sent)"
           : String.format("%.1f s (%.1f s %s ready)", seconds(restartAt, firstSendAt), Math.abs(seconds(readyAt, firstSendAt)), firstSendAt - readyAt < 0 ? "before" : "after"));

@@ -24,6 +24,8 @@ final class SlowSmtpRelay implements AutoCloseable {
   /** System.nanoTime() of every connection accepted: a delivery job starting its send. */
   private final List<Long> connections = new CopyOnWriteArrayList<>();
   private final AtomicInteger accepting = new AtomicInteger();
+  private final AtomicInteger writing = new AtomicInteger();
+  private final AtomicBoolean refusing = new AtomicBoolean();
   private final java.util.concurrent.atomic.AtomicLong greetingDelay = new java.util.concurrent.atomic.AtomicLong();
 
   SlowSmtpRelay(int targetPort, long greetingDelayMillis) throws IOException {
@@ -37,6 +39,10 @@ final class SlowSmtpRelay implements AutoCloseable {
       while (!server.isClosed()) {
         try {
           Socket client = server.accept();
+          if (refusing.get()) {
+            client.close(); // as a server that is down: the send fails and its delivery retries
+            continue;
+          }
           connections.add(System.nanoTime());
           long delay = greetingDelay.get();
           new Thread(() -> relay(client, targetPort, delay, acceptDelayMillis)).start();
@@ -63,6 +69,16 @@ final class SlowSmtpRelay implements AutoCloseable {
     return connections.stream().filter(at -> at - nanos > 0).findFirst().orElse(null);
   }
 
+  /** While refusing, every connection is closed at once: the server is down. */
+  void refuse(boolean refuse) {
+    refusing.set(refuse);
+  }
+
+  /** Sends that began their message (DATA) and have not ended it yet. */
+  int writing() {
+    return writing.get();
+  }
+
   /** Mails the server has taken whose answer the app is still waiting for. */
   int accepting() {
     return accepting.get();
@@ -83,7 +99,8 @@ final class SlowSmtpRelay implements AutoCloseable {
         }
       }, null));
       back.start();
-      pump(client, target, () -> {}, () -> {
+      pump(client, target, writing::incrementAndGet, () -> {
+        writing.decrementAndGet();
         accepting.incrementAndGet();
         ended.set(true);
       });
@@ -94,8 +111,9 @@ final class SlowSmtpRelay implements AutoCloseable {
   }
 
   /**
-   * Copies from one side to the other; beforeWrite runs before each chunk is passed on, onEndOfData
-   * (when not null) once a chunk has ended a message.
+   * Copies from one side to the other. From the server: beforeWrite runs before each chunk is passed
+   * on. From the app (onEndOfData not null): beforeWrite runs when a chunk is the DATA command,
+   * onEndOfData when a chunk ends a message.
    */
   private static void pump(Socket from, Socket to, Runnable beforeWrite, Runnable onEndOfData) {
     try {
@@ -104,7 +122,11 @@ final class SlowSmtpRelay implements AutoCloseable {
       byte[] buffer = new byte[8192];
       byte[] tail = new byte[0];
       for (int n; (n = in.read(buffer)) >= 0; ) {
-        beforeWrite.run();
+        if (onEndOfData == null) {
+          beforeWrite.run();
+        } else if (n >= 6 && new String(buffer, 0, 6, java.nio.charset.StandardCharsets.US_ASCII).equalsIgnoreCase("DATA\r\n")) {
+          beforeWrite.run();
+        }
         boolean endsMessage = false;
         if (onEndOfData != null) {
           byte[] seen = new byte[tail.length + n];
