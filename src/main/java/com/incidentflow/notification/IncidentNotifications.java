@@ -139,12 +139,9 @@ public class IncidentNotifications {
     Locale locale = properties.locale();
     Rendered body = renderer.render(view(kind, incident, locale), locale);
     String subject = subject(kind, incident, locale);
-    // Recorded at once and in its own transaction: a crash or a rollback after this point must not
-    // send it again. One mail at a time per node is between the server's acceptance and its record.
-    AcceptanceWindow.sendThenRecord(() -> {
-      gateway.send(new OutgoingMail(List.copyOf(to), subject, body.text(), body.html()));
-      log.record(deliveryId, incident.processInstanceId(), subject, to);
-    });
+    gateway.send(new OutgoingMail(List.copyOf(to), subject, body.text(), body.html()));
+    // At once and in its own transaction: a crash or a rollback after this point must not send it again.
+    log.record(deliveryId, incident.processInstanceId(), subject, to);
   }
 
   String subject(MailKind kind, IncidentFacts incident, Locale locale) {

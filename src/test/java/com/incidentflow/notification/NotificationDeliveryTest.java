@@ -16,8 +16,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -31,8 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,7 +43,6 @@ class NotificationDeliveryTest {
   @Autowired RuntimeService runtime;
   @Autowired SentMailLog sentMails;
   @Autowired PlatformTransactionManager transactions;
-  @Autowired JavaMailSender mailSender;
 
   IncidentDriver driver;
 
@@ -193,64 +188,6 @@ class NotificationDeliveryTest {
     assertThat(Mails.withSubjectContaining(smtp, "Report to the manager")).hasSize(1);
     assertThat(driver.deliveries(incident)).isEmpty();
     assertThat(sentMails.of(incident.getId())).hasSize(1);
-  }
-
-  /**
-   * Two mails sent at once: the second may not end its message (the SMTP "." that makes the server
-   * take it) while the first is accepted and not yet recorded, so a crash repeats at most one mail.
-   */
-  @Test
-  void shouldLetOneMailAtATimeBeAcceptedButNotYetRecorded() throws Exception {
-    CountDownLatch recording = new CountDownLatch(1);
-    CountDownLatch recorded = new CountDownLatch(1);
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread first = sender(failure, () -> {
-      mailSender.send(mail("first"));
-      recording.countDown();
-      awaitQuietly(recorded); // the record of the first mail, held open
-    });
-    first.start();
-    recording.await();
-    Thread second = sender(failure, () -> mailSender.send(mail("second")));
-    second.start();
-    while (AcceptanceWindow.waiting() == 0 && second.isAlive()) {
-      Thread.sleep(10);
-    }
-
-    assertThat(AcceptanceWindow.waiting()).as("the second send waits to end its message").isEqualTo(1);
-    assertThat(smtp.getReceivedMessages()).extracting(Mails::subject).containsExactly("first");
-    recorded.countDown();
-    first.join();
-    second.join();
-    assertThat(failure.get()).isNull();
-    assertThat(smtp.getReceivedMessages()).extracting(Mails::subject).containsExactly("first", "second");
-  }
-
-  private static Thread sender(AtomicReference<Throwable> failure, Runnable send) {
-    return new Thread(() -> {
-      try {
-        AcceptanceWindow.sendThenRecord(send);
-      } catch (Throwable e) {
-        failure.set(e);
-      }
-    });
-  }
-
-  private SimpleMailMessage mail(String subject) {
-    SimpleMailMessage mail = new SimpleMailMessage();
-    mail.setFrom("incident-flow@localhost");
-    mail.setTo("maria@example.com");
-    mail.setSubject(subject);
-    mail.setText(subject);
-    return mail;
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Test
