@@ -99,9 +99,10 @@ public final class AppProcess {
     process.waitFor();
   }
 
-  public void stop() throws InterruptedException {
+  /** SIGTERM, as `kill` or a service manager sends it: the app shuts down cleanly. Answers the exit code. */
+  public int stop() throws InterruptedException {
     process.destroy();
-    process.waitFor();
+    return process.waitFor();
   }
 
   /** Surefire starts tests from a manifest-only jar; its Class-Path lists everything. Test classes stay out. */
