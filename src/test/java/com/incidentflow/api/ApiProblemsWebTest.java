@@ -13,7 +13,9 @@ import com.incidentflow.localization.TeamTime;
 import com.incidentflow.metrics.IncidentMetricsController;
 import com.incidentflow.metrics.IncidentMetricsService;
 import com.incidentflow.metrics.MetricsProperties;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,11 @@ class ApiProblemsWebTest {
     @Bean
     TeamTime teamTime() {
       return new TeamTime(ZoneId.of("Asia/Tokyo"), Locale.ENGLISH);
+    }
+
+    @Bean
+    Clock clock() {
+      return Clock.fixed(Instant.parse("2031-03-01T00:00:00Z"), ZoneId.of("Asia/Tokyo"));
     }
 
     @Bean

@@ -64,8 +64,10 @@ class EngineDoorTest {
       ROOT + ".webapps.RequestScopedCspNonceFilter",
       // Tasklist's saved filters are the engine's own entities, with the engine's task queries in them
       ROOT + ".tasklist.TasklistFilters",
-      // answers the engine's refusal (AuthorizationException) with 403 under /api
-      ROOT + ".intake.IntakeProblems");
+      // the one problem body under /api: answers the engine's refusal (AuthorizationException) with 403
+      ROOT + ".api.ApiProblems",
+      // the database away: the engine REST API's and the webapps' JAX-RS mappers answer 503
+      ROOT + ".database.DatabaseOutageAnswers");
 
   private static final Path SOURCES = Path.of("src/main/java");
 
