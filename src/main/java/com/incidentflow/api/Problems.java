@@ -1,5 +1,7 @@
 package com.incidentflow.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,8 @@ import org.springframework.http.ProblemDetail;
 public final class Problems {
 
   public static final String ERRORS = "errors";
+
+  private static final ObjectMapper ENGINE_API_JSON = new ObjectMapper();
 
   private Problems() {}
 
@@ -75,6 +79,22 @@ public final class Problems {
       body.putAll(problem.getProperties());
     }
     return body;
+  }
+
+  /**
+   * The body as the engine's APIs answer it (JAX-RS, the webapps): the same members, plus
+   * "message", which the webapps show for a refusal, as Camunda's own body has it.
+   *
+   * @param instance the request's path, or null
+   */
+  public static String engineApiJson(ProblemDetail problem, String instance) {
+    Map<String, Object> body = asMap(problem, instance);
+    body.put("message", problem.getDetail());
+    try {
+      return ENGINE_API_JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Sets the request's path as the instance, when it is a valid URI. */

@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidentflow.api.Problems;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,7 +50,6 @@ public class DatabaseOutage implements InitializingBean, DisposableBean {
       "The database is not reachable at the moment, so nothing was changed. Try again in a few seconds.";
 
   private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** For the webapps' REST servlets, whose exception mappers Jersey builds, not Spring. */
   private static volatile DatabaseOutage current;
@@ -156,15 +154,7 @@ public class DatabaseOutage implements InitializingBean, DisposableBean {
 
   /** The problem body of a 503 (RFC 9457), as /api, /engine-rest and the webapps' APIs answer it. */
   public static String problemJson(String instance) {
-    java.util.Map<String, Object> body = Problems.asMap(
-        Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", DETAIL), instance);
-    // The webapps show a refusal's "message", as Camunda's own body has it.
-    body.put("message", DETAIL);
-    try {
-      return JSON.writeValueAsString(body);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Problems.engineApiJson(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", DETAIL), instance);
   }
 
   static DatabaseOutage current() {

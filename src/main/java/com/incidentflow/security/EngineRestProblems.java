@@ -1,7 +1,5 @@
 package com.incidentflow.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidentflow.api.FieldProblem;
 import com.incidentflow.api.Problems;
 import com.incidentflow.database.DatabaseOutageAnswers;
@@ -10,7 +8,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -37,7 +34,6 @@ public class EngineRestProblems {
   /** The engine's message when a stored password breaks the policy (SaveUserCmd); it has no type of its own. */
   static final String PASSWORD_POLICY_MESSAGE = "Password does not match policy";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Bean
   ResourceConfigCustomizer engineRestProblemBodies() {
@@ -51,14 +47,8 @@ public class EngineRestProblems {
   }
 
   static Response problem(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
-    Map<String, Object> body = Problems.asMap(Problems.of(status, title, detail, errors), null);
-    // An extension member: the webapps show a refusal's "message", as Camunda's own body has it.
-    body.put("message", detail);
-    try {
-      return Response.status(status.value()).type(PROBLEM_JSON).entity(JSON.writeValueAsString(body)).build();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Response.status(status.value()).type(PROBLEM_JSON)
+        .entity(Problems.engineApiJson(Problems.of(status, title, detail, errors), null)).build();
   }
 
   /** A step's values refused by the forms, wherever the engine or Camunda's REST layer wrapped it. */
