@@ -303,7 +303,7 @@ class IncidentInBrowserTest {
     assertThat(done.getEndActivityId()).isEqualTo(Tasks.END_RESOLVED);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(done.getId()).variableName(Variables.FIXED_BY).singleResult().getValue())
         .isEqualTo("emma");
-    assertThat(IncidentProcess.PROCESS_KEY).isEqualTo(done.getProcessDefinitionKey());
+    assertThat(done.getProcessDefinitionKey()).isEqualTo(IncidentProcess.PROCESS_KEY);
   }
 
   /** 状況の確認 3: the changes shortly before the incident in its service, newest first, marked in the form. */
