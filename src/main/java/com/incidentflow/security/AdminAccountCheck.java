@@ -1,5 +1,6 @@
 package com.incidentflow.security;
 
+import com.incidentflow.process.engine.UserDirectory.PasswordPolicy;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -38,7 +39,7 @@ public class AdminAccountCheck implements EnvironmentPostProcessor {
     if (password == null || password.isBlank()) {
       throw new IllegalStateException(MESSAGE);
     }
-    List<String> unmet = PasswordRules.unmet(
+    List<String> unmet = PasswordPolicy.unmet(
         password,
         environment.getProperty("camunda.bpm.admin-user.id", "admin"),
         environment.getProperty("camunda.bpm.admin-user.first-name"),
