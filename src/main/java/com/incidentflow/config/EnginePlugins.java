@@ -1,8 +1,8 @@
 package com.incidentflow.config;
 
 import com.incidentflow.metrics.MetricsHistoryEvents;
-import com.incidentflow.process.conflict.FailedJobRetries;
-import com.incidentflow.process.conflict.RetryOnConflictInterceptor;
+import com.incidentflow.process.conflict.EngineRecovery.FailedJobRetries;
+import com.incidentflow.process.conflict.EngineRecovery.RetryOnConflictInterceptor;
 import com.incidentflow.process.engine.StepAdapter;
 import com.incidentflow.process.step.FormCatalog;
 import com.incidentflow.process.step.StepValidationListener;

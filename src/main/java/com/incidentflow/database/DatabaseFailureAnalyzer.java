@@ -1,6 +1,7 @@
 package com.incidentflow.database;
 
 import java.sql.SQLException;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
@@ -20,8 +21,10 @@ public class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLExceptio
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, SQLException cause) {
-    String url = environment.getProperty("spring.datasource.url", "(spring.datasource.url not set)");
-    String user = environment.getProperty("spring.datasource.username", "");
+    // Bound from the environment: the start failed, the data source's beans may not exist.
+    DataSourceProperties dataSource = DatabaseSettings.dataSourceIn(environment);
+    String url = dataSource.getUrl() != null ? dataSource.getUrl() : "(spring.datasource.url not set)";
+    String user = dataSource.getUsername() != null ? dataSource.getUsername() : "";
     return new FailureAnalysis(
         "Cannot use the database " + url + " as user '" + user + "': " + reason(cause),
         "Check INCIDENT_FLOW_DB_URL, INCIDENT_FLOW_DB_USER and INCIDENT_FLOW_DB_PASSWORD (spring.datasource.*)"

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionSystemException;
@@ -67,10 +67,10 @@ public class DatabaseOutage implements InitializingBean, DisposableBean {
   private Instant downSince;
   private ScheduledFuture<?> probe;
 
-  public DatabaseOutage(DataSource dataSource, Environment environment) {
+  public DatabaseOutage(DataSource dataSource, DataSourceProperties settings) {
     this.dataSource = dataSource;
     // Without its parameters: a password may be one of them.
-    this.database = environment.getProperty("spring.datasource.url", "(spring.datasource.url not set)").replaceFirst("[?;].*$", "");
+    this.database = (settings.getUrl() != null ? settings.getUrl() : "(spring.datasource.url not set)").replaceFirst("[?;].*$", "");
   }
 
   /** Whether the failure is the database being unreachable (not a bad statement, not a conflict). */

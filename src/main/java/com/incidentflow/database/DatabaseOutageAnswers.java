@@ -1,20 +1,13 @@
 package com.incidentflow.database;
 
-import jakarta.annotation.Priority;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
-import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
-import org.camunda.bpm.engine.rest.exception.RestException;
-import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import java.util.Optional;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,16 +22,13 @@ import org.springframework.web.servlet.ModelAndView;
  * Every entry answers a request that failed because the database is away with 503 and one problem
  * body ({@link DatabaseOutage#problemJson}), with Retry-After: our /api (ahead of the controllers'
  * own advice, which would say 500), the engine's REST API and the webapps' APIs (their JAX-RS
- * exception mappers), and whatever fails before those, in a filter around everything (a login
+ * exception mappers, security.EngineRestProblems), and whatever fails before those, in a filter around everything (a login
  * checked against the identity service, the webapps' session check).
  */
 @Configuration
 public class DatabaseOutageAnswers {
 
   static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-
-  /** The JAX-RS mappers for a REST servlet Jersey builds from its init parameters (the webapps' APIs). */
-  public static final List<Class<?>> JAXRS_MAPPERS = List.of(EngineProblems.class, RestProblems.class, AnyProblems.class);
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> databaseOutageFilter(DatabaseOutage outage) {
@@ -98,51 +88,19 @@ public class DatabaseOutageAnswers {
     response.flushBuffer();
   }
 
-  /** The 503 a JAX-RS resource answers when the database is away; empty otherwise. */
-  public static java.util.Optional<Response> unavailable(Throwable failure) {
+  /** The 503 a JAX-RS resource answers when the database is away; empty otherwise (security.EngineRestProblems). */
+  public static Optional<Response> unavailable(Throwable failure) {
     if (!DatabaseOutage.isCause(failure)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     DatabaseOutage outage = DatabaseOutage.current();
     if (outage != null) {
       outage.refusedRequest(failure);
     }
-    return java.util.Optional.of(Response.status(Response.Status.SERVICE_UNAVAILABLE)
+    return Optional.of(Response.status(Response.Status.SERVICE_UNAVAILABLE)
         .type(PROBLEM_JSON)
         .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
         .entity(DatabaseOutage.problemJson(null))
         .build());
-  }
-
-  /** Ahead of Camunda's mapper for the same type; anything else keeps Camunda's answer. */
-  @Priority(1)
-  public static final class EngineProblems implements ExceptionMapper<ProcessEngineException> {
-    private static final ProcessEngineExceptionHandler CAMUNDA = new ProcessEngineExceptionHandler();
-
-    @Override
-    public Response toResponse(ProcessEngineException e) {
-      return unavailable(e).orElseGet(() -> CAMUNDA.toResponse(e));
-    }
-  }
-
-  @Priority(1)
-  public static final class RestProblems implements ExceptionMapper<RestException> {
-    private static final RestExceptionHandler CAMUNDA = new RestExceptionHandler();
-
-    @Override
-    public Response toResponse(RestException e) {
-      return unavailable(e).orElseGet(() -> CAMUNDA.toResponse(e));
-    }
-  }
-
-  /** E.g. Spring's CannotCreateTransactionException around the engine's command. */
-  @Priority(1)
-  public static final class AnyProblems implements ExceptionMapper<Throwable> {
-    private static final ExceptionHandler CAMUNDA = new ExceptionHandler();
-
-    @Override
-    public Response toResponse(Throwable e) {
-      return unavailable(e).orElseGet(() -> CAMUNDA.toResponse(e));
-    }
   }
 }

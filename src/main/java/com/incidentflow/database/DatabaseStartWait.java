@@ -24,8 +24,9 @@ public class DatabaseStartWait implements BeanPostProcessor {
 
   private final Duration startWait;
 
+  /** Bound from the environment: a bean post-processor is built before the settings' own bean. */
   public DatabaseStartWait(Environment environment) {
-    this.startWait = environment.getProperty("incident-flow.database.start-wait", Duration.class, Duration.ofMinutes(2));
+    this.startWait = DatabaseSettings.in(environment).startWait();
   }
 
   @Override

@@ -9,6 +9,7 @@ import com.incidentflow.metrics.IncidentMetrics.SuspectedChanges;
 import com.incidentflow.metrics.IncidentMetrics.WeekTrend;
 import com.incidentflow.process.ClientList;
 import com.incidentflow.process.IncidentProcess;
+import com.incidentflow.process.engine.HistoryTables;
 import com.incidentflow.process.engine.ProcessModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -92,12 +93,9 @@ public class IncidentMetricsService {
 
   /** An incident working on two steps at once (fix and client contact) counts for both. */
   public List<StepCount> openByStep(Map<String, String> stepNames) {
-    return jdbc.query(
-        "SELECT a.ACT_ID_ AS step, COUNT(DISTINCT a.PROC_INST_ID_) AS n FROM ACT_HI_ACTINST a"
-            + " WHERE a.END_TIME_ IS NULL AND a.PROC_DEF_KEY_ = ? AND a.ACT_TYPE_ IN (" + MetricsRecord.STEP_TYPES_SQL + ")"
-            + " GROUP BY a.ACT_ID_ ORDER BY 2 DESC, 1",
-        (rs, i) -> new StepCount(rs.getString("step"), stepNames.getOrDefault(rs.getString("step"), rs.getString("step")), rs.getLong("n")),
-        IncidentProcess.PROCESS_KEY);
+    return new HistoryTables(jdbc).openActivities(IncidentProcess.PROCESS_KEY, MetricsRecord.STEP_TYPES_SQL).entrySet().stream()
+        .map(open -> new StepCount(open.getKey(), stepNames.getOrDefault(open.getKey(), open.getKey()), open.getValue()))
+        .toList();
   }
 
   public List<OpenIncident> oldestOpen() {

@@ -3,9 +3,10 @@ package com.incidentflow.metrics;
 import com.incidentflow.metrics.MetricsRecord.Milestone;
 import com.incidentflow.process.IncidentProcess;
 import com.incidentflow.process.IncidentProcess.Variables;
-import java.util.ArrayList;
+import com.incidentflow.process.engine.HistoryTables;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -13,21 +14,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The metrics record derived from the engine's history tables ({@code ACT_HI_*}), with the same
- * meanings as the live path ({@link MetricsRecord}): for incidents that have no record yet, and for one
- * incident whose record must be written again.
+ * The metrics record derived from the engine's history tables ({@code ACT_HI_*}, read through
+ * {@link HistoryTables}), with the same meanings as the live path ({@link MetricsRecord}): for incidents
+ * that have no record yet, and for one incident whose record must be written again.
  */
 public class MetricsDerivation {
 
-  private static final String MISSING =
-      " p.PROC_DEF_KEY_ = ? AND NOT EXISTS (SELECT 1 FROM metrics_incident m WHERE m.process_instance_id = p.PROC_INST_ID_)";
-
-  private static final String PROCESS_VARIABLE =
-      "(SELECT MAX(v.TEXT_) FROM ACT_HI_VARINST v WHERE v.PROC_INST_ID_ = p.PROC_INST_ID_"
-          + " AND v.EXECUTION_ID_ = p.PROC_INST_ID_ AND v.NAME_ = '%s')";
-
-  private static final String FIRST_ACTIVITY =
-      "(SELECT MIN(a.%s) FROM ACT_HI_ACTINST a WHERE a.PROC_INST_ID_ = p.PROC_INST_ID_ AND a.ACT_ID_ = '%s')";
+  /** Incidents without a record, by the SQL expression of their process instance id. */
+  private static final UnaryOperator<String> MISSING =
+      id -> "NOT EXISTS (SELECT 1 FROM metrics_incident m WHERE m.process_instance_id = " + id + ")";
 
   static final int CHUNK = 1000;
 
@@ -35,10 +30,12 @@ public class MetricsDerivation {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
+  private final HistoryTables history;
 
   public MetricsDerivation(JdbcTemplate jdbc, TransactionTemplate transaction) {
     this.jdbc = jdbc;
     this.transaction = transaction;
+    this.history = new HistoryTables(jdbc);
   }
 
   /**
@@ -46,7 +43,7 @@ public class MetricsDerivation {
    * these tables existed, still open). True if it was derived now, so the write is worth repeating.
    */
   boolean deriveIfMissing(String processInstanceId) {
-    return !hasRecord(processInstanceId) && derive(" AND p.PROC_INST_ID_ = ?", processInstanceId) > 0;
+    return !hasRecord(processInstanceId) && derive(id -> id + " = ?", processInstanceId) > 0;
   }
 
   boolean hasRecord(String processInstanceId) {
@@ -61,20 +58,18 @@ public class MetricsDerivation {
    * meets an incident whose record the live path wrote meanwhile is derived again without it. Returns how many.
    */
   public int backfill() {
-    List<String> missing = jdbc.queryForList(
-        "SELECT p.PROC_INST_ID_ FROM ACT_HI_PROCINST p WHERE" + MISSING + " ORDER BY p.START_TIME_", String.class,
-        IncidentProcess.PROCESS_KEY);
+    List<String> missing = history.incidentIds(IncidentProcess.PROCESS_KEY, MISSING);
     int derived = 0;
     long started = System.nanoTime();
     for (int from = 0; from < missing.size(); from += CHUNK) {
       List<String> chunk = missing.subList(from, Math.min(missing.size(), from + CHUNK));
-      String in = " AND p.PROC_INST_ID_ IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+      String in = " IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
       Object[] ids = chunk.toArray();
       Integer count;
       try {
-        count = transaction.execute(status -> derive(in, ids));
+        count = transaction.execute(status -> derive(id -> id + in, ids));
       } catch (DataIntegrityViolationException raced) {
-        count = transaction.execute(status -> derive(in, ids));
+        count = transaction.execute(status -> derive(id -> id + in, ids));
       }
       derived += count;
       if (from / CHUNK % 20 == 19) {
@@ -91,17 +86,16 @@ public class MetricsDerivation {
    * history ({@link #removeWithoutHistory()}): then equal counts mean every incident has its record.
    */
   public boolean mayLackRecords() {
-    Long incidents = jdbc.queryForObject(
-        "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = ?", Long.class, IncidentProcess.PROCESS_KEY);
+    long incidents = history.incidentCount(IncidentProcess.PROCESS_KEY);
     Long records = jdbc.queryForObject("SELECT COUNT(*) FROM metrics_incident", Long.class);
-    return !incidents.equals(records);
+    return incidents != records;
   }
 
   /** Forgets one incident's record and derives it again from the engine's history. */
   public void rebuild(String processInstanceId) {
     transaction.executeWithoutResult(status -> {
       forget(List.of(processInstanceId));
-      derive(" AND p.PROC_INST_ID_ = ?", processInstanceId);
+      derive(id -> id + " = ?", processInstanceId);
     });
   }
 
@@ -118,18 +112,13 @@ public class MetricsDerivation {
    * Same meanings as the live path: the first start of the manager's judgement, the first end of the first
    * response, the first start of Announce resolution; the process-level priority and client texts.
    */
-  private int derive(String andOnly, Object... only) {
-    List<Object> args = new ArrayList<>(List.of(IncidentProcess.PROCESS_KEY));
-    args.addAll(List.of(only));
-    Object[] params = args.toArray();
-    jdbc.update("INSERT INTO metrics_step (activity_instance_id, process_instance_id, reported_at, step, duration_ms)"
-        + " SELECT a.ID_, a.PROC_INST_ID_, p.START_TIME_, a.ACT_ID_, a.DURATION_"
-        + " FROM ACT_HI_PROCINST p JOIN ACT_HI_ACTINST a ON a.PROC_INST_ID_ = p.PROC_INST_ID_"
-        + " WHERE" + MISSING + andOnly + " AND a.END_TIME_ IS NOT NULL AND a.ACT_TYPE_ IN (" + MetricsRecord.STEP_TYPES_SQL + ")", params);
-    jdbc.update("INSERT INTO metrics_client (variable_id, process_instance_id, reported_at, client)"
-        + " SELECT v.ID_, v.PROC_INST_ID_, p.START_TIME_, v.TEXT_"
-        + " FROM ACT_HI_PROCINST p JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = p.PROC_INST_ID_ AND v.NAME_ = '" + Variables.CLIENT + "'"
-        + " WHERE" + MISSING + andOnly + " AND v.TEXT_ IS NOT NULL AND v.TEXT_ <> ''", params);
+  private int derive(UnaryOperator<String> only, Object... onlyParameters) {
+    UnaryOperator<String> which = id -> MISSING.apply(id) + " AND " + only.apply(id);
+    Object[] params = HistoryTables.parameters(IncidentProcess.PROCESS_KEY, onlyParameters);
+    jdbc.update("INSERT INTO metrics_step (activity_instance_id, process_instance_id, reported_at, step, duration_ms) "
+        + HistoryTables.finishedActivities(MetricsRecord.STEP_TYPES_SQL, which), params);
+    jdbc.update("INSERT INTO metrics_client (variable_id, process_instance_id, reported_at, client) "
+        + HistoryTables.variableTexts(Variables.CLIENT, which), params);
     String since = "CAST((EXTRACT(EPOCH FROM d.%1$s) - EXTRACT(EPOCH FROM d.reported_at)) * 1000 AS BIGINT)";
     return jdbc.update("INSERT INTO metrics_incident (process_instance_id, incident_number, reported_at, priority,"
         + " acknowledged_at, mitigated_at, resolved_at, acknowledged_ms, mitigated_ms, resolved_ms, ended_at,"
@@ -137,16 +126,16 @@ public class MetricsDerivation {
         + " SELECT d.id, d.incident_number, d.reported_at, d.priority, d.acknowledged_at, d.mitigated_at, d.resolved_at, "
         + since.formatted("acknowledged_at") + ", " + since.formatted("mitigated_at") + ", " + since.formatted("resolved_at")
         + ", d.ended_at, d.reported_clients, d.provisional_clients, d.scope_confirmed FROM ("
-        + " SELECT p.PROC_INST_ID_ AS id, p.BUSINESS_KEY_ AS incident_number, p.START_TIME_ AS reported_at, "
-        + PROCESS_VARIABLE.formatted(Variables.PRIORITY) + " AS priority, "
-        + FIRST_ACTIVITY.formatted("START_TIME_", Milestone.ACKNOWLEDGED.activity) + " AS acknowledged_at, "
-        + FIRST_ACTIVITY.formatted("END_TIME_", Milestone.MITIGATED.activity) + " AS mitigated_at, "
-        + FIRST_ACTIVITY.formatted("START_TIME_", Milestone.RESOLVED.activity) + " AS resolved_at, p.END_TIME_ AS ended_at, "
-        + PROCESS_VARIABLE.formatted(Variables.CLIENTS_REPORTED) + " AS reported_clients, "
-        + PROCESS_VARIABLE.formatted(Variables.PROVISIONAL_CLIENTS) + " AS provisional_clients,"
-        + " CASE WHEN EXISTS (SELECT 1 FROM ACT_HI_VARINST f WHERE f.PROC_INST_ID_ = p.PROC_INST_ID_ AND f.NAME_ = '"
-        + Variables.FINAL_SCOPE + "') THEN TRUE ELSE FALSE END AS scope_confirmed"
-        + " FROM ACT_HI_PROCINST p WHERE" + MISSING + andOnly + ") d", params);
+        + HistoryTables.incidentRows(List.of(
+            HistoryTables.processVariableText(Variables.PRIORITY) + " AS priority",
+            HistoryTables.firstStart(Milestone.ACKNOWLEDGED.activity) + " AS acknowledged_at",
+            HistoryTables.firstEnd(Milestone.MITIGATED.activity) + " AS mitigated_at",
+            HistoryTables.firstStart(Milestone.RESOLVED.activity) + " AS resolved_at",
+            HistoryTables.processVariableText(Variables.CLIENTS_REPORTED) + " AS reported_clients",
+            HistoryTables.processVariableText(Variables.PROVISIONAL_CLIENTS) + " AS provisional_clients",
+            HistoryTables.variableEverSet(Variables.FINAL_SCOPE) + " AS scope_confirmed"), which)
+        + ") d", params);
   }
+
 
 }

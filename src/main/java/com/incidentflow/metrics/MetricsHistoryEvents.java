@@ -3,6 +3,7 @@ package com.incidentflow.metrics;
 import com.incidentflow.metrics.MetricsRecord.Milestone;
 import com.incidentflow.process.IncidentProcess;
 import com.incidentflow.process.IncidentProcess.Variables;
+import com.incidentflow.process.engine.HistoryTables;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -143,9 +144,7 @@ public class MetricsHistoryEvents implements HistoryEventHandler {
     }
     Date start = activity.getStartTime();
     if (start == null) {
-      List<Date> started = jdbc.queryForList(
-          "SELECT START_TIME_ FROM ACT_HI_ACTINST WHERE ID_ = ?", Date.class, activity.getActivityInstanceId());
-      start = started.isEmpty() ? null : started.get(0);
+      start = new HistoryTables(jdbc).activityStart(activity.getActivityInstanceId()).orElse(null);
     }
     return start == null || activity.getEndTime() == null ? null : activity.getEndTime().getTime() - start.getTime();
   }

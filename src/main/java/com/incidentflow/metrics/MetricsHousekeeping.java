@@ -1,6 +1,7 @@
 package com.incidentflow.metrics;
 
 import com.incidentflow.process.engine.EngineDoorConfiguration.EngineStarted;
+import com.incidentflow.process.engine.HistoryTables;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,8 +67,7 @@ public class MetricsHousekeeping {
    */
   public int removeWithoutHistory() {
     List<String> gone = jdbc.queryForList(
-        "SELECT m.process_instance_id FROM metrics_incident m WHERE NOT EXISTS"
-            + " (SELECT 1 FROM ACT_HI_PROCINST p WHERE p.PROC_INST_ID_ = m.process_instance_id)",
+        "SELECT m.process_instance_id FROM metrics_incident m WHERE NOT " + HistoryTables.hasHistory("m.process_instance_id"),
         String.class);
     for (int from = 0; from < gone.size(); from += 500) {
       List<String> chunk = gone.subList(from, Math.min(gone.size(), from + 500));

@@ -2,26 +2,25 @@ package com.incidentflow.process;
 
 import com.incidentflow.process.Choices.Scope;
 import com.incidentflow.process.IncidentProcess.Variables;
+import com.incidentflow.process.engine.StepContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.stereotype.Component;
 
 /**
  * Turns the confirmed impact into the list of clients CS must contact, one task each. Used by the
- * model as {@code ${clientList.of(execution)}}.
+ * model as {@code ${clientList.of(execution)}} (process.engine.ModelExpressions).
  */
-@Component("clientList")
-public class ClientList {
+public final class ClientList {
 
-  public List<String> of(VariableScope scope) {
-    Object finalScope = scope.getVariable(Variables.FINAL_SCOPE);
-    if (Scope.NONE.name().equals(finalScope)) {
+  private ClientList() {}
+
+  public static List<String> of(StepContext incident) {
+    if (Scope.NONE.name().equals(incident.variable(Variables.FINAL_SCOPE))) {
       return new ArrayList<>();
     }
-    return parse((String) scope.getVariable(Variables.AFFECTED_CLIENTS));
+    return parse(incident.text(Variables.AFFECTED_CLIENTS));
   }
 
   /** One client per line (commas also separate); blanks and repeats are dropped, order is kept. */

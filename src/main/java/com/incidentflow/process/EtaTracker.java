@@ -6,45 +6,46 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import com.incidentflow.process.engine.IncidentRuntime;
+import com.incidentflow.process.engine.StepContext;
 import java.util.Date;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
  * The ETA (TODOと予定) is one value seen in two places: the {@code eta} variable the forms edit, and
  * the due date of the steps that carry it in Tasklist. A new step starts with the ETA as its due
  * date ({@code ${etaTracker.dueDate(execution)}}); moving the due date in Tasklist changes the ETA
- * ({@code ${etaTracker.dueDateChanged(task)}}), which records it and tells CS.
+ * ({@code ${etaTracker.dueDateChanged(task)}}), which records it and tells CS. The model's expressions
+ * reach it through process.engine.ModelExpressions, which holds the bean name the model uses.
  */
-@Component("etaTracker")
+// The model's bean name belongs to its expression (process.engine.ModelExpressions).
+@Component("etaTrackerRules")
 public class EtaTracker {
 
   private static final DateTimeFormatter ISO_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
 
   private final TeamSettings team;
+  private final IncidentRuntime runtime;
 
-  public EtaTracker(TeamSettings team) {
+  public EtaTracker(TeamSettings team, IncidentRuntime runtime) {
     this.team = team;
+    this.runtime = runtime;
   }
 
-  public Date dueDate(VariableScope incident) {
-    Object eta = incident.getVariable(Variables.ETA);
-    return eta == null ? null : parse(eta.toString());
+  public Date dueDate(StepContext incident) {
+    String eta = incident.text(Variables.ETA);
+    return eta == null ? null : parse(eta);
   }
 
-  public void dueDateChanged(DelegateTask task) {
-    Date due = task.getDueDate();
+  /** The step's due date was set to {@code due} (null when cleared, which leaves the ETA as it is). */
+  public void dueDateChanged(StepContext task, Date due) {
     if (due == null) {
       return;
     }
-    Object eta = task.getVariable(Variables.ETA);
-    Date current = eta == null ? null : parse(eta.toString());
-    if (!due.equals(current)) {
-      // Through the runtime service: only there does a variable change start the model's
+    if (!due.equals(dueDate(task))) {
+      // Set from outside the task: only then does a variable change start the model's
       // conditional "ETA changed" event; a change made inside a task update does not.
-      task.getProcessEngineServices().getRuntimeService()
-          .setVariable(task.getProcessInstanceId(), Variables.ETA, due.toInstant().atZone(team.zone()).format(ISO_MINUTES));
+      runtime.setVariable(task.processInstanceId(), Variables.ETA, due.toInstant().atZone(team.zone()).format(ISO_MINUTES));
     }
   }
 

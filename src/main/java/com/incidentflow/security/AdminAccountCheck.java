@@ -1,7 +1,11 @@
 package com.incidentflow.security;
 
+import com.incidentflow.database.DatabaseSettings;
+import com.incidentflow.process.engine.EngineDoorConfiguration.AdminAccount;
+import com.incidentflow.process.engine.UserDirectory.PasswordPolicy;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -22,6 +26,11 @@ public class AdminAccountCheck implements EnvironmentPostProcessor {
       "Incident Flow refuses to start: outside the demo setup it needs its own database, never the demo's (./data). "
           + "Set INCIDENT_FLOW_DB_URL (with the postgres profile, or any JDBC URL of yours).";
 
+  static final String DEMO_SWITCH = "incident-flow.demo.enabled";
+
+  /** The starter's administrator id when none is set. */
+  static final String DEFAULT_ADMIN_ID = "admin";
+
   /** Where the demo setup keeps its H2 database (application.yaml). */
   static final String DEMO_DATABASE_LOCATION = "./data/incident-flow";
 
@@ -30,24 +39,22 @@ public class AdminAccountCheck implements EnvironmentPostProcessor {
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    boolean demo = environment.getProperty("incident-flow.demo.enabled", Boolean.class, false);
-    if (demo) {
+    // Bound as the context will bind them, before any bean exists. The demo switch has no settings
+    // record: besides this check only @ConditionalOnProperty reads it (DemoUsers).
+    if (Binder.get(environment).bind(DEMO_SWITCH, Boolean.class).orElse(false)) {
       return;
     }
-    String password = environment.getProperty("camunda.bpm.admin-user.password");
+    AdminAccount admin = AdminAccount.in(environment);
+    String password = admin.password();
     if (password == null || password.isBlank()) {
       throw new IllegalStateException(MESSAGE);
     }
-    List<String> unmet = PasswordRules.unmet(
-        password,
-        environment.getProperty("camunda.bpm.admin-user.id", "admin"),
-        environment.getProperty("camunda.bpm.admin-user.first-name"),
-        environment.getProperty("camunda.bpm.admin-user.last-name"),
-        environment.getProperty("camunda.bpm.admin-user.email"));
+    List<String> unmet = PasswordPolicy.unmet(
+        password, admin.id() != null ? admin.id() : DEFAULT_ADMIN_ID, admin.firstName(), admin.lastName(), admin.email());
     if (!unmet.isEmpty()) {
       throw new IllegalStateException(WEAK + String.join(", ", unmet) + ".");
     }
-    String database = environment.getProperty("spring.datasource.url");
+    String database = DatabaseSettings.dataSourceIn(environment).getUrl();
     if (database == null || database.isBlank() || database.contains(DEMO_DATABASE_LOCATION)) {
       throw new IllegalStateException(DEMO_DATABASE);
     }

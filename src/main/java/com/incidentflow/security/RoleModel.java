@@ -11,6 +11,8 @@ import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.
 import com.incidentflow.process.IncidentProcess;
 import java.util.List;
 
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Service;
 /**
  * Who may do what (SPEC §1), as Camunda authorizations. Work on tasks follows the candidate groups
  * of the model: the engine grants a task to its candidate group when the task is created, so nobody
- * sees, claims or completes a step outside their groups. Applied on every start; idempotent.
+ * sees, claims or completes a step outside their groups. Applied on every start; idempotent. Other
+ * grants of the app (Tasklist's filters) go through {@link #grantGroup} too.
  */
 @Service
 public class RoleModel {
@@ -33,9 +36,9 @@ public class RoleModel {
 
   static final List<String> DECISIONS = List.of(IncidentProcess.PRIORITY_DECISION_KEY, "priority-level");
 
-  private final Authorizations authorizations;
+  private final AuthorizationService authorizations;
 
-  public RoleModel(Authorizations authorizations) {
+  public RoleModel(AuthorizationService authorizations) {
     this.authorizations = authorizations;
   }
 
@@ -61,6 +64,27 @@ public class RoleModel {
   }
 
   private void grant(String group, Resource resource, String id, Permission... permissions) {
-    authorizations.grantGroup(group, resource, id, permissions);
+    grantGroup(group, resource, id, permissions);
+  }
+
+  /** Makes sure group holds at least these permissions on the resource; never narrows a grant. */
+  public void grantGroup(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization grant =
+        authorizations.createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .groupIdIn(group)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
+    if (grant == null) {
+      grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setGroupId(group);
+      grant.setResource(resource);
+      grant.setResourceId(resourceId);
+    }
+    for (Permission permission : permissions) {
+      grant.addPermission(permission);
+    }
+    authorizations.saveAuthorization(grant);
   }
 }

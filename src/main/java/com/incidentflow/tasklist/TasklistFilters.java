@@ -2,8 +2,8 @@ package com.incidentflow.tasklist;
 
 import com.incidentflow.process.IncidentProcess;
 import com.incidentflow.process.IncidentProcess.Variables;
-import com.incidentflow.security.Authorizations;
 import com.incidentflow.security.Groups;
+import com.incidentflow.security.RoleModel;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import java.util.LinkedHashMap;
@@ -29,12 +29,12 @@ public class TasklistFilters {
 
   private final FilterService filters;
   private final TaskService tasks;
-  private final Authorizations authorizations;
+  private final RoleModel roles;
 
-  public TasklistFilters(FilterService filters, TaskService tasks, Authorizations authorizations) {
+  public TasklistFilters(FilterService filters, TaskService tasks, RoleModel roles) {
     this.filters = filters;
     this.tasks = tasks;
-    this.authorizations = authorizations;
+    this.roles = roles;
   }
 
   @EventListener(ApplicationStartedEvent.class)
@@ -67,7 +67,7 @@ public class TasklistFilters {
     filter.setProperties(properties(priority, description));
     filters.saveFilter(filter);
     for (String group : readers) {
-      authorizations.grantGroup(group, Resources.FILTER, filter.getId(), Permissions.READ);
+      roles.grantGroup(group, Resources.FILTER, filter.getId(), Permissions.READ);
     }
   }
 

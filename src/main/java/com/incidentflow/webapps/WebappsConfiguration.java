@@ -1,7 +1,7 @@
 package com.incidentflow.webapps;
 
-import com.incidentflow.database.DatabaseOutageAnswers;
 import com.incidentflow.process.engine.EngineDoorConfiguration.WebappsPath;
+import com.incidentflow.security.EngineRestProblems;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.catalina.Container;
@@ -46,7 +46,7 @@ public class WebappsConfiguration {
         servlet.setLoadOnStartup(1);
         // Jersey builds these servlets' mappers from here: the database away answers 503 there too.
         servlet.addInitParameter("jersey.config.server.provider.classnames",
-            DatabaseOutageAnswers.JAXRS_MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
+            EngineRestProblems.WEBAPP_MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
       }
     }));
   }

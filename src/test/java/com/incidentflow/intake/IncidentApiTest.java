@@ -309,6 +309,31 @@ class IncidentApiTest {
   }
 
   @Test
+  void shouldAnswerWhatNoControllerTakesWithTheProblemBody() {
+    Answer unknownPath = api.get("/api/no-such-thing");
+    assertThat(unknownPath.status()).isEqualTo(404);
+    assertThat(unknownPath.contentType()).isEqualTo("application/problem+json");
+    assertThat(unknownPath.body().path("instance").asText()).isEqualTo("/api/no-such-thing");
+    assertThat(unknownPath.errorMessage("")).isNotBlank();
+
+    var wrongMethod = http.withBasicAuth("emma", "emma").exchange(
+        "/api/incidents", org.springframework.http.HttpMethod.DELETE, null, String.class);
+    assertThat(wrongMethod.getStatusCode().value()).isEqualTo(405);
+    assertThat(wrongMethod.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(ApiClient.read(wrongMethod.getBody()).path("errors").get(0).path("message").asText())
+        .isEqualTo("Method 'DELETE' is not supported.");
+
+    // The evidence endpoint declares its media type: Spring MVC refuses before it picks the controller.
+    HttpHeaders text = new HttpHeaders();
+    text.setContentType(org.springframework.http.MediaType.TEXT_PLAIN);
+    var wrongType = http.withBasicAuth("emma", "emma").exchange("/api/incidents/INC-1999-9999/evidence",
+        org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>("a thought", text), String.class);
+    assertThat(wrongType.getStatusCode().value()).isEqualTo(415);
+    assertThat(wrongType.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(ApiClient.read(wrongType.getBody()).path("errors").get(0).path("field").asText()).isEmpty();
+  }
+
+  @Test
   void shouldAnswer404ForAnUnknownIncident() {
     Answer missing = api.get("/api/incidents/{number}", "INC-1999-9999");
 

@@ -1,7 +1,13 @@
 package com.incidentflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
 
+import com.incidentflow.process.Choices.Scope;
+import com.incidentflow.process.IncidentProcess.Variables;
+import com.incidentflow.process.engine.StepContext;
 import org.junit.jupiter.api.Test;
 
 class ClientListTest {
@@ -25,5 +31,23 @@ class ClientListTest {
   void shouldGiveNoClientForNothing() {
     assertThat(ClientList.parse(null)).isEmpty();
     assertThat(ClientList.parse(" \n , ")).isEmpty();
+  }
+
+  @Test
+  void shouldListTheAffectedClientsOfTheConfirmedImpact() {
+    StepContext incident = mock(StepContext.class, CALLS_REAL_METHODS);
+    doReturn(Scope.ALL.name()).when(incident).variable(Variables.FINAL_SCOPE);
+    doReturn("Acme\nGlobex").when(incident).variable(Variables.AFFECTED_CLIENTS);
+
+    assertThat(ClientList.of(incident)).containsExactly("Acme", "Globex");
+  }
+
+  @Test
+  void shouldContactNoClientWhenNoneIsAffectedWhateverTheListSays() {
+    StepContext incident = mock(StepContext.class, CALLS_REAL_METHODS);
+    doReturn(Scope.NONE.name()).when(incident).variable(Variables.FINAL_SCOPE);
+    doReturn("Acme").when(incident).variable(Variables.AFFECTED_CLIENTS);
+
+    assertThat(ClientList.of(incident)).isEmpty();
   }
 }

@@ -119,7 +119,7 @@ public class IncidentMetricsCockpitPlugin extends AbstractCockpitPlugin {
       }
       ProcessEngine engine = getProcessEngine();
       ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-      IncidentMetricsService service = IncidentMetricsService.on(configuration.getDataSource(), new ProcessModel(engine.getRepositoryService()), clock);
+      IncidentMetricsService service = IncidentMetricsService.on(configuration.getDataSource(), new ProcessModel(engine.getRepositoryService(), engine.getDecisionService()), clock);
       MetricsPeriod period;
       try {
         period = MetricsPeriod.of(date(from), date(to), Date.from(clock.instant()), DEFAULT_PERIOD_DAYS, time.zone());

@@ -32,7 +32,7 @@ public class MarkSuspectedChanges implements ProcessStep {
 
   @Override
   public void run(StepContext step) {
-    List<Change> suspected = changes.suspected(new StepValues(step::variable).list(Variables.SUSPECTED_CHANGES));
+    List<Change> suspected = changes.suspected(new StepValues(step::value).list(Variables.SUSPECTED_CHANGES));
     if (suspected.isEmpty()) {
       return;
     }

@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.spring.boot.starter.property.AdminUserProperty;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The beans through which features reach the engine without naming it. */
 @Configuration
@@ -27,9 +30,7 @@ public class EngineDoorConfiguration {
   /** The administrator Camunda's starter creates (camunda.bpm.admin-user); id and password null when none is set. */
   @Bean
   AdminAccount adminAccount(CamundaBpmProperties camunda) {
-    return camunda.getAdminUser() == null
-        ? new AdminAccount(null, null)
-        : new AdminAccount(camunda.getAdminUser().getId(), camunda.getAdminUser().getPassword());
+    return AdminAccount.of(camunda.getAdminUser());
   }
 
   /** Where the webapps (Tasklist, Cockpit, Admin) and their APIs live (camunda.bpm.webapp.application-path). */
@@ -38,7 +39,23 @@ public class EngineDoorConfiguration {
     return new WebappsPath(camunda.getWebapp().getApplicationPath());
   }
 
-  public record AdminAccount(String id, String password) {
+  /** As the starter has it: no defaults filled in (the starter fills in names and e-mail when it creates the user). */
+  public record AdminAccount(String id, String password, String firstName, String lastName, String email) {
+
+    static AdminAccount of(AdminUserProperty admin) {
+      return admin == null
+          ? new AdminAccount(null, null, null, null, null)
+          : new AdminAccount(admin.getId(), admin.getPassword(), admin.getFirstName(), admin.getLastName(), admin.getEmail());
+    }
+
+    /**
+     * Bound from the environment onto the starter's own properties class, for what runs before any
+     * bean exists (the admin account check at start).
+     */
+    public static AdminAccount in(Environment environment) {
+      return of(Binder.get(environment).bind("camunda.bpm.admin-user", AdminUserProperty.class).orElse(null));
+    }
+
     @Override
     public String toString() {
       return "AdminAccount[id=" + id + "]"; // never the password, whoever logs this

@@ -43,6 +43,14 @@ public class IncidentRuntime {
     return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventName(message).count() > 0;
   }
 
+  /**
+   * Sets a variable of the instance from outside its steps: only such a change starts the model's
+   * conditional events (one made inside a task's update does not).
+   */
+  public void setVariable(String processInstanceId, String name, Object value) {
+    runtime.setVariable(processInstanceId, name, value);
+  }
+
   /** Delivers the message to the instance, setting the variable first. */
   public void correlate(String processInstanceId, String message, String variable, Object value) {
     runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).setVariable(variable, value).correlateWithResult();

@@ -1,15 +1,20 @@
 package com.incidentflow.process.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
@@ -19,6 +24,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
  */
 public final class StepAdapter implements JavaDelegate, ExecutionListener, TaskListener {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final ProcessStep step;
 
   private StepAdapter(ProcessStep step) {
@@ -27,6 +34,32 @@ public final class StepAdapter implements JavaDelegate, ExecutionListener, TaskL
 
   public static StepAdapter of(ProcessStep step) {
     return new StepAdapter(step);
+  }
+
+  /** The engine's execution or task as a step sees it (for the model's expressions, {@link ModelExpressions}). */
+  static StepContext contextOf(VariableScope scope) {
+    if (scope instanceof DelegateTask task) {
+      return new OnTask(task);
+    }
+    if (scope instanceof DelegateExecution execution) {
+      return new OnExecution(execution);
+    }
+    throw new IllegalArgumentException("Neither an execution nor a task: " + scope);
+  }
+
+  /** The engine's JSON value as Jackson's tree (Spin's JSON is Jackson's underneath); anything else as it is. */
+  static Object formValue(Object value) {
+    if (!(value instanceof SpinJsonNode json)) {
+      return value;
+    }
+    if (json.unwrap() instanceof JsonNode tree) {
+      return tree;
+    }
+    try {
+      return JSON.readTree(json.toString());
+    } catch (JsonProcessingException notJackson) {
+      throw new IllegalStateException("A JSON variable that is not JSON: " + notJackson.getOriginalMessage(), notJackson);
+    }
   }
 
   @Override
@@ -49,6 +82,11 @@ public final class StepAdapter implements JavaDelegate, ExecutionListener, TaskL
     @Override
     public Object variable(String name) {
       return execution.getVariable(name);
+    }
+
+    @Override
+    public Object value(String name) {
+      return formValue(execution.getVariable(name));
     }
 
     @Override
@@ -106,6 +144,11 @@ public final class StepAdapter implements JavaDelegate, ExecutionListener, TaskL
     @Override
     public Object variable(String name) {
       return task.getVariable(name);
+    }
+
+    @Override
+    public Object value(String name) {
+      return formValue(task.getVariable(name));
     }
 
     @Override

@@ -8,6 +8,12 @@ public interface StepContext {
   /** The variable as the engine resolves it from this scope outwards; null when unset. */
   Object variable(String name);
 
+  /**
+   * The variable as a form's values are read: a JSON value (a checklist Tasklist sent) as Jackson's
+   * {@code JsonNode}, anything else as {@link #variable}.
+   */
+  Object value(String name);
+
   default String text(String name) {
     Object value = variable(name);
     return value == null ? null : value.toString();

@@ -36,7 +36,7 @@ public class StepValidationListener implements ProcessStep {
       validator.validate(
           step.activityName() != null ? step.activityName() : step.activityId(),
           formId,
-          new StepValues(step::variable),
+          new StepValues(step::value),
           step.text(Variables.INCIDENT_NUMBER),
           engine.currentUserId());
     }

@@ -1,11 +1,21 @@
 package com.incidentflow.process.step;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
-import org.camunda.spin.json.SpinJsonNode;
+import java.util.stream.StreamSupport;
 
-/** The values a step was completed with, as the validation reads them. */
+/**
+ * The values a step was completed with, as the validation reads them: text, lists, and JSON values as
+ * Jackson's {@link JsonNode} (the door's {@code StepContext.value} hands the engine's JSON values so).
+ */
 public final class StepValues {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Function<String, Object> lookup;
 
@@ -33,8 +43,8 @@ public final class StepValues {
     if (value instanceof Collection<?> c) {
       return c.isEmpty();
     }
-    if (value instanceof SpinJsonNode json) {
-      return json.isNull() || (json.isArray() && json.elements().isEmpty());
+    if (value instanceof JsonNode json) {
+      return json.isNull() || (json.isArray() && json.isEmpty());
     }
     return false;
   }
@@ -43,40 +53,57 @@ public final class StepValues {
    * The values of a multiple choice (a checklist): Tasklist sends a JSON array, the Java API a list;
    * a JSON array in text is read as one too. Empty when absent.
    */
-  public java.util.List<String> list(String name) {
+  public List<String> list(String name) {
     Object value = get(name);
-    if (value instanceof SpinJsonNode json) {
-      return json.isArray() ? json.elements().stream().map(e -> e.isString() ? e.stringValue() : e.toString()).toList() : java.util.List.of(json.isString() ? json.stringValue() : json.toString());
+    if (value instanceof JsonNode json) {
+      return json.isArray() ? elements(json).stream().map(StepValues::text).toList() : List.of(text(json));
     }
     if (value instanceof Collection<?> c) {
       return c.stream().map(String::valueOf).toList();
     }
     if (value instanceof String s && !s.isBlank()) {
       if (s.strip().startsWith("[")) {
-        return list(org.camunda.spin.Spin.JSON(s));
+        return list(parse(s));
       }
-      return java.util.Arrays.stream(s.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+      return Arrays.stream(s.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
-    return java.util.List.of();
+    return List.of();
   }
 
   /** The values of a form-js option list in a variable (valuesKey): [{"label": …, "value": …}, …]. */
-  public java.util.List<String> choices(String name) {
+  public List<String> choices(String name) {
     Object options = get(name);
-    SpinJsonNode json = options instanceof SpinJsonNode node ? node
-        : options instanceof String text && !text.isBlank() ? org.camunda.spin.Spin.JSON(text) : null;
+    JsonNode json = options instanceof JsonNode node ? node
+        : options instanceof String text && !text.isBlank() ? parse(text) : null;
     if (json == null || !json.isArray()) {
-      return java.util.List.of();
+      return List.of();
     }
-    return json.elements().stream().filter(SpinJsonNode::isObject).filter(o -> o.hasProp("value"))
-        .map(o -> o.prop("value").isString() ? o.prop("value").stringValue() : o.prop("value").toString()).toList();
-  }
-
-  private static java.util.List<String> list(SpinJsonNode json) {
-    return new StepValues(n -> json).list("");
+    return elements(json).stream().filter(JsonNode::isObject).filter(o -> o.has("value"))
+        .map(o -> text(o.get("value"))).toList();
   }
 
   public boolean is(String name, Enum<?> choice) {
     return choice.name().equals(text(name));
+  }
+
+  private static List<String> list(JsonNode json) {
+    return new StepValues(n -> json).list("");
+  }
+
+  private static List<JsonNode> elements(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).toList();
+  }
+
+  /** A JSON string as its value, anything else as its JSON text. */
+  private static String text(JsonNode json) {
+    return json.isTextual() ? json.textValue() : json.toString();
+  }
+
+  private static JsonNode parse(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException notJson) {
+      throw new IllegalArgumentException("not JSON: " + notJson.getOriginalMessage(), notJson);
+    }
   }
 }

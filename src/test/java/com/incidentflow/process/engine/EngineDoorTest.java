@@ -45,19 +45,10 @@ class EngineDoorTest {
       ROOT + ".database.EngineAfterMigrations",
       // the metrics record is written from the engine's history events
       ROOT + ".metrics.MetricsHistoryEvents",
-      // model expressions (${clientList.of(execution)}, ${etaTracker.dueDate(execution)}, ...) hand us the engine's scope
-      ROOT + ".process.ClientList",
-      ROOT + ".process.EtaTracker",
-      ROOT + ".process.ResponseTargets",
-      ROOT + ".process.SuspectedChangeAuthors",
-      // server-side validation of every step: the engine's form-validation error (answered 400) and JSON values
+      // server-side validation of every step: the engine's form-validation error, answered 400 by Tasklist and the REST API
       ROOT + ".process.step.StepValidationException",
-      ROOT + ".process.step.StepValues",
-      // security: the identity and authorization integration of the engine and its webapps
-      ROOT + ".security.Authorizations",
+      // security: the authorization model (also Tasklist filters' grants), the engine's and webapps' REST answers, the data guard
       ROOT + ".security.EngineRestProblems",
-      ROOT + ".security.FourEyes",
-      ROOT + ".security.PasswordRules",
       ROOT + ".security.ProcessDataGuard",
       ROOT + ".security.RoleModel",
       // the webapps' CSP: Camunda's own nonce attribute
@@ -65,9 +56,7 @@ class EngineDoorTest {
       // Tasklist's saved filters are the engine's own entities, with the engine's task queries in them
       ROOT + ".tasklist.TasklistFilters",
       // the one problem body under /api: answers the engine's refusal (AuthorizationException) with 403
-      ROOT + ".api.ApiProblems",
-      // the database away: the engine REST API's and the webapps' JAX-RS mappers answer 503
-      ROOT + ".database.DatabaseOutageAnswers");
+      ROOT + ".api.ApiProblems");
 
   private static final Path SOURCES = Path.of("src/main/java");
 

@@ -1,4 +1,4 @@
-package com.incidentflow.metrics;
+package com.incidentflow.process.engine;
 
 import com.incidentflow.process.engine.EngineDoorConfiguration.EngineStarted;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * and a plain index build would block those writes for as long as it takes.
  */
 @Component
-public class MetricsIndexes {
+public class HistoryIndexes {
 
   /** Prefix of every index this app adds to the engine's tables. */
   public static final String PREFIX = "incident_flow_";
@@ -39,12 +39,12 @@ public class MetricsIndexes {
    */
   static final List<String> RETIRED = List.of(PREFIX + "hi_actinst_key_act_start", PREFIX + "hi_actinst_proc_steps");
 
-  private static final Logger log = LoggerFactory.getLogger(MetricsIndexes.class);
+  private static final Logger log = LoggerFactory.getLogger(HistoryIndexes.class);
 
   private final JdbcTemplate jdbc;
 
   /** Takes the engine so that Spring builds it (and with it the ACT_HI_* tables) first. */
-  public MetricsIndexes(JdbcTemplate jdbc, EngineStarted engine) {
+  public HistoryIndexes(JdbcTemplate jdbc, EngineStarted engine) {
     this.jdbc = jdbc;
   }
 

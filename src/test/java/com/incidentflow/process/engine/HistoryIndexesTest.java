@@ -1,4 +1,4 @@
-package com.incidentflow.metrics;
+package com.incidentflow.process.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,26 +16,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The metrics indexes exist once the app is up. They cannot be migrations (those run before the
+ * The indexes the app adds to the engine's history tables exist once the app is up. They cannot be migrations (those run before the
  * engine creates ACT_HI_* on an empty database), so this checks the start-up path that creates them.
  */
 @IncidentFlowTest
 @Tag("postgres") // our own SQL: also runs against PostgreSQL (./mvnw verify -Ppostgres, pom.xml)
-class MetricsIndexesTest {
+class HistoryIndexesTest {
 
   @Autowired DataSource dataSource;
-  @Autowired MetricsIndexes indexes;
+  @Autowired HistoryIndexes indexes;
   @Autowired JdbcTemplate jdbc;
 
   @Test
-  void shouldCreateTheMetricsIndexesOnTheEngineHistoryTablesAtStartUp() throws Exception {
+  void shouldCreateTheHistoryIndexesOnTheEngineHistoryTablesAtStartUp() throws Exception {
     assertThat(indexNames("ACT_HI_PROCINST")).contains("INCIDENT_FLOW_HI_PROCINST_KEY_START");
   }
 
   @Test
   void shouldDropTheIndexesTheMetricsNoLongerNeedOnTheActivityHistory() throws Exception {
     // A database from before the metrics' own record has them; every activity the engine writes paid for them.
-    jdbc.execute("CREATE INDEX IF NOT EXISTS " + MetricsIndexes.RETIRED.get(1) + " ON ACT_HI_ACTINST (PROC_INST_ID_, ACT_ID_, DURATION_)");
+    jdbc.execute("CREATE INDEX IF NOT EXISTS " + HistoryIndexes.RETIRED.get(1) + " ON ACT_HI_ACTINST (PROC_INST_ID_, ACT_ID_, DURATION_)");
     assertThat(indexNames("ACT_HI_ACTINST")).contains("INCIDENT_FLOW_HI_ACTINST_PROC_STEPS");
 
     indexes.ensureIndexes();
@@ -49,7 +49,7 @@ class MetricsIndexesTest {
     for (String table : List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST")) {
       indexNames(table).stream().filter(name -> name.startsWith("INCIDENT_FLOW_")).forEach(ours::add);
     }
-    assertThat(ours).hasSameSizeAs(MetricsIndexes.STATEMENTS);
+    assertThat(ours).hasSameSizeAs(HistoryIndexes.STATEMENTS);
   }
 
   @Test
