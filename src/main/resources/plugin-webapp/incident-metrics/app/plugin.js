@@ -175,11 +175,21 @@ function renderView(node, api) {
     </form>
     <div data-role="figures"><p>${escapeHtml(t('loading'))}</p></div></section>`;
   const form = node.querySelector('[data-role=period]');
-  const show = () => load(api, form.from.value, form.to.value)
-    .then(metrics => render(node, metrics))
-    .catch(error => {
-      node.querySelector('[data-role=figures]').innerHTML = `<p class="alert alert-danger" data-role="error">${escapeHtml(error.message)}</p>`;
-    });
+  // Only the period asked for last is shown: an earlier answer that arrives later (the first period
+  // still loading when another is picked) is dropped instead of overwriting the newer figures.
+  let latest = 0;
+  const show = () => {
+    const asked = ++latest;
+    return load(api, form.from.value, form.to.value)
+      .then(metrics => {
+        if (asked === latest) render(node, metrics);
+      })
+      .catch(error => {
+        if (asked === latest) {
+          node.querySelector('[data-role=figures]').innerHTML = `<p class="alert alert-danger" data-role="error">${escapeHtml(error.message)}</p>`;
+        }
+      });
+  };
   form.addEventListener('submit', event => {
     event.preventDefault();
     show();
