@@ -1,6 +1,7 @@
 package com.incidentflow.config;
 
 import com.incidentflow.metrics.MetricsHistoryEvents;
+import com.incidentflow.notification.NotificationDelivery;
 import com.incidentflow.process.conflict.EngineRecovery.FailedJobRetries;
 import com.incidentflow.process.conflict.EngineRecovery.RetryOnConflictInterceptor;
 import com.incidentflow.process.engine.StepAdapter;
@@ -10,6 +11,7 @@ import com.incidentflow.security.LoginCache;
 import com.incidentflow.security.ProcessDataGuard;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -18,7 +20,11 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.cmd.AbstractWritableIdentityServiceCmd;
 import org.camunda.bpm.engine.impl.cmd.UnlockUserCmd;
@@ -126,8 +132,10 @@ public class EnginePlugins extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * The engine's history events go to {@link MetricsHistoryEvents} as well as to its own history
-   * writer (a custom handler next to the default database one, which stays enabled).
+   * The engine's history events go to {@link MetricsHistoryEvents}, every one of them, and then to the
+   * engine's own history writer through {@link KeptHistory}, which leaves out what nobody reads. The
+   * engine's default writer is off, since that one is in the list; the history level stays "full"
+   * (the engine keeps it in the database and refuses to start on one written at another level).
    */
   private void recordMetrics(ProcessEngineConfigurationImpl configuration) {
     List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers();
@@ -146,6 +154,46 @@ public class EnginePlugins extends AbstractProcessEnginePlugin {
         metrics.getObject().handleEvents(events);
       }
     });
+    configuration.setEnableDefaultDbHistoryEventHandler(false);
+    handlers.add(new KeptHistory()); // last, where the engine puts its default writer
+  }
+
+  /**
+   * The engine's database history writer without the rows that neither the timeline, the report, the
+   * metrics, Cockpit's runtime views nor the audit (the user operation log) read:
+   *
+   * <ul>
+   *   <li>form-property details, written on submit-form beside the variable updates that hold the same
+   *       values ({@code ACT_HI_DETAIL}, type FormProperty);
+   *   <li>the identity-link log ({@code ACT_HI_IDENTITYLINK}): who was candidate and assignee when;
+   *       the steps' history keeps their assignee and the operation log who claimed and completed;
+   *   <li>the variable-update details of a notification delivery's bookkeeping variables (which
+   *       incident, which notification, which step, which channel): set once at its start, kept as
+   *       variable instances ({@code ACT_HI_VARINST}) like every variable.
+   * </ul>
+   *
+   * Everything else is written as the engine writes it.
+   */
+  static final class KeptHistory extends DbHistoryEventHandler {
+
+    private static final Set<String> DELIVERY_BOOKKEEPING = Set.of(
+        NotificationDelivery.Variables.INCIDENT_ID, NotificationDelivery.Variables.NOTIFICATION,
+        NotificationDelivery.Variables.STEP, NotificationDelivery.Variables.CHANNEL);
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+      if (event instanceof HistoricFormPropertyEventEntity || event instanceof HistoricIdentityLinkLogEventEntity) {
+        return;
+      }
+      super.handleEvent(event);
+    }
+
+    @Override
+    protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
+      boolean bookkeeping = NotificationDelivery.PROCESS_KEY.equals(event.getProcessDefinitionKey())
+          && DELIVERY_BOOKKEEPING.contains(event.getVariableName());
+      return !bookkeeping && super.shouldWriteHistoricDetail(event);
+    }
   }
 
   /**

@@ -17,6 +17,7 @@ public class SmtpMailGateway implements MailGateway {
   public SmtpMailGateway(JavaMailSender sender, NotificationProperties properties) {
     this.sender = sender;
     this.properties = properties;
+    MailStreams.nameTheProvider();
   }
 
   @Override

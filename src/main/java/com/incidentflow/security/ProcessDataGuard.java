@@ -7,6 +7,7 @@ import com.incidentflow.process.step.StepForm;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Field;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.AuthorizationCheckCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateMigrationPlanCmd;
@@ -182,9 +184,10 @@ public class ProcessDataGuard extends CommandInterceptor {
   private <T> T guarded(Command<T> command, Authentication caller) {
     if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) { // also resolve
       String taskId = field(command, "taskId");
-      checkStepValues(taskId, field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables"));
-      Readable readable = readable(taskId, caller); // before the step ends and its task is gone
-      return (T) readable.filter(next.execute(command));
+      Map<String, ?> values = field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables");
+      Completion completion = completion(taskId, values, caller); // before the step ends and its task is gone
+      checkStepValues(completion, values);
+      return (T) completion.readable().filter(next.execute(command));
     }
     if (command instanceof StartProcessInstanceCmd) {
       ProcessInstantiationBuilderImpl start = field(command, "instantiationBuilder");
@@ -234,26 +237,50 @@ public class ProcessDataGuard extends CommandInterceptor {
 
   // --- writing -----------------------------------------------------------------------------------
 
-  /** A step is completed with its form's fields only; read-only fields may come back unchanged. */
-  private void checkStepValues(String taskId, Map<String, ?> values) {
-    if (taskId == null || values == null || values.isEmpty()) {
-      return;
-    }
-    Step step = asEngine(context -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      return task == null ? null : new Step(task, formOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
+  /**
+   * What the checks of one completion need, looked up in one engine command (one transaction): the
+   * step and its form, what the form shows in the read-only fields submitted, and what the caller may
+   * read back through the step.
+   */
+  private Completion completion(String taskId, Map<String, ?> values, Authentication caller) {
+    return asEngine(context -> {
+      TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+      if (task == null) {
+        return new Completion(null, Map.of(), readableIn(context, null, caller)); // the engine answers "no such task"
+      }
+      Map<String, Object> shown = new HashMap<>();
+      Optional<StepForm> form = Optional.empty();
+      if (values != null && !values.isEmpty()) {
+        form = formOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+        for (String name : values.keySet()) {
+          if (form.flatMap(f -> f.field(name)).map(FormField::readonly).orElse(false)) {
+            shown.put(name, task.getVariable(name));
+          }
+        }
+      }
+      return new Completion(new Step(task, form), shown, readableIn(context, task, caller));
     });
-    if (step == null) {
-      return; // the engine answers "no such task"
+  }
+
+  /**
+   * @param step null: no such task
+   * @param shown the current values of the submitted fields that the step's form shows read-only
+   */
+  private record Completion(Step step, Map<String, Object> shown, Readable readable) {}
+
+  /** A step is completed with its form's fields only; read-only fields may come back unchanged. */
+  private static void checkStepValues(Completion completion, Map<String, ?> values) {
+    if (values == null || values.isEmpty() || completion.step() == null) {
+      return; // no such task: the engine answers "no such task"
     }
+    Step step = completion.step();
     String stepName = step.name();
     for (Map.Entry<String, ?> submitted : values.entrySet()) {
       String name = submitted.getKey();
       Optional<FormField> field = step.form().flatMap(f -> f.field(name));
       if (field.isPresent() && field.get().readonly()) {
         // Tasklist sends what the form showed; shown is not changed.
-        Object current = asEngine(context -> context.getTaskManager().findTaskById(taskId).getVariable(name));
-        if (!sameValue(unwrap(submitted.getValue()), current)) {
+        if (!sameValue(unwrap(submitted.getValue()), completion.shown().get(name))) {
           throw new Refused("'" + field.get().label() + "' is shown read-only on '" + stepName + "' and cannot be changed there");
         }
         continue;
@@ -299,7 +326,17 @@ public class ProcessDataGuard extends CommandInterceptor {
 
   /** What the caller may read through a step: everything if they read the incident, else its form fields. */
   private Readable readable(String taskId, Authentication caller) {
-    return mayReadIncidentOfTask(taskId, caller) ? new Readable(null) : new Readable(fieldsOfTask(taskId));
+    return asEngine(context -> readableIn(context, taskId == null ? null : context.getTaskManager().findTaskById(taskId), caller));
+  }
+
+  /** {@link #readable(String, Authentication)} within an engine command; task null: no such task. */
+  private Readable readableIn(CommandContext context, TaskEntity task, Authentication caller) {
+    if (readsIncidentOf(context, task, caller)) {
+      return new Readable(null);
+    }
+    return new Readable(task == null ? Set.of() : formOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+        .map(f -> f.fields().stream().map(FormField::key).collect(java.util.stream.Collectors.toUnmodifiableSet()))
+        .orElse(Set.<String>of()));
   }
 
   /** @param fields null: every variable */
@@ -319,7 +356,8 @@ public class ProcessDataGuard extends CommandInterceptor {
   }
 
   private void checkReadable(String taskId, String name, Authentication caller) {
-    if (!mayReadIncidentOfTask(taskId, caller) && !fieldsOfTask(taskId).contains(name)) {
+    Set<String> fields = readable(taskId, caller).fields();
+    if (fields != null && !fields.contains(name)) {
       throw new Refused("'" + name + "' is not part of this step: only those who may read the incident see it");
     }
   }
@@ -338,15 +376,6 @@ public class ProcessDataGuard extends CommandInterceptor {
         && !authorized(caller, ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, IncidentProcess.PROCESS_KEY)) {
       throw new Refused("Only those who may read incidents search or sort tasks by their variables");
     }
-  }
-
-  private Set<String> fieldsOfTask(String taskId) {
-    return asEngine(context -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      return task == null ? Set.<String>of() : formOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
-          .map(f -> f.fields().stream().map(FormField::key).collect(java.util.stream.Collectors.toUnmodifiableSet()))
-          .orElse(Set.of());
-    });
   }
 
   // --- evidence ----------------------------------------------------------------------------------
@@ -400,21 +429,21 @@ public class ProcessDataGuard extends CommandInterceptor {
   }
 
   private boolean mayReadIncidentOfTask(String taskId, Authentication caller) {
+    return asEngine(context -> readsIncidentOf(context, context.getTaskManager().findTaskById(taskId), caller));
+  }
+
+  /** Whether the caller may read the incident the task belongs to; task null: no such task. */
+  private boolean readsIncidentOf(CommandContext context, TaskEntity task, Authentication caller) {
     if (!engine.isAuthorizationEnabled()) {
       return true;
     }
-    String[] instance = asEngine(context -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      if (task == null || task.getProcessDefinitionId() == null) {
-        return null;
-      }
-      String key = context.getProcessEngineConfiguration().getDeploymentCache()
-          .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getKey();
-      return new String[] {task.getProcessInstanceId(), key};
-    });
-    return instance != null
-        && (authorized(caller, ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, instance[1])
-            || authorized(caller, Permissions.READ, Resources.PROCESS_INSTANCE, instance[0]));
+    if (task == null || task.getProcessDefinitionId() == null) {
+      return false;
+    }
+    String key = context.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getKey();
+    return authorizedIn(context, caller, ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, key)
+        || authorizedIn(context, caller, Permissions.READ, Resources.PROCESS_INSTANCE, task.getProcessInstanceId());
   }
 
   private void checkReadsIncident(String processInstanceId, Authentication caller) {
@@ -440,6 +469,11 @@ public class ProcessDataGuard extends CommandInterceptor {
 
   private boolean authorized(Authentication caller, Permission permission, Resources resource, String id) {
     return engine.getAuthorizationService().isUserAuthorized(caller.getUserId(), caller.getGroupIds(), permission, resource, id);
+  }
+
+  /** {@link #authorized} within an engine command: the same check, in its transaction. */
+  private static boolean authorizedIn(CommandContext context, Authentication caller, Permission permission, Resources resource, String id) {
+    return new AuthorizationCheckCmd(caller.getUserId(), caller.getGroupIds(), permission, resource, id).execute(context);
   }
 
   // --- forms -------------------------------------------------------------------------------------

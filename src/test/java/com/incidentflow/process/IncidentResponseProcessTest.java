@@ -18,14 +18,21 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.incidentflow.IncidentFlowTest;
 import com.incidentflow.Mails;
+import com.incidentflow.notification.NotificationDelivery;
 import com.incidentflow.process.IncidentProcess.Tasks;
 import com.incidentflow.process.IncidentProcess.Variables;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
@@ -281,6 +288,111 @@ class IncidentResponseProcessTest {
         .isWaitingAt(Tasks.WRAP_UP);
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(incident.getId()).activityId(Tasks.REVIEW_FIX).count()).isEqualTo(2);
     assertThat(driver.variable(incident, Variables.REVIEW_DECISION)).isEqualTo("APPROVED");
+  }
+
+  /**
+   * The engine writes history "full", less what nobody reads (config.EnginePlugins.KeptHistory): one
+   * incident worked as Tasklist works it (submit-form), its mails delivered, and its history counted.
+   */
+  @Test
+  void shouldKeepTheHistoryThatIsReadAndNotTheRest() {
+    Map<String, Long> before = historyRows();
+    ProcessInstance incident = driver.report("emma", IncidentDriver.report("Invoices cannot be saved"));
+    submit(incident, Tasks.CONFIRM_SITUATION, "emma", situation());
+    submit(incident, Tasks.PROVISIONAL_IMPACT, "emma", provisionalImpact("SOME"));
+    driver.runJobs(incident);
+    submit(incident, Tasks.JUDGE_IMPORTANCE, "maria", importance("MEDIUM"));
+    submit(incident, Tasks.JUDGE_URGENCY, "maria", IncidentDriver.urgency("NOT_URGENT"));
+    driver.runJobs(incident);
+    Task investigation = driver.task(incident, Tasks.INVESTIGATE);
+    driver.logIn("emma");
+    try {
+      taskService.claim(investigation.getId(), "emma");
+      taskService.createComment(investigation.getId(), incident.getId(), "Reproduced on staging");
+    } finally {
+      driver.logOut();
+    }
+    submit(incident, Tasks.INVESTIGATE, "emma", rootCauseFound());
+    submit(incident, Tasks.CONFIRM_IMPACT, "emma", impact("NONE", null));
+    driver.runJobs(incident);
+    submit(incident, Tasks.PERMANENT_FIX, "emma", fix());
+    submit(incident, Tasks.REVIEW_FIX, "kenji", review("APPROVED"));
+    driver.runJobs(incident);
+    submit(incident, Tasks.WRAP_UP, "emma", wrapUp());
+    driver.runJobs(incident);
+    assertThat(incident).isEnded();
+
+    Map<String, Long> after = historyRows();
+    long total = 0;
+    StringBuilder perTable = new StringBuilder();
+    for (Map.Entry<String, Long> table : after.entrySet()) {
+      long rows = table.getValue() - before.getOrDefault(table.getKey(), 0L);
+      total += rows;
+      perTable.append(' ').append(table.getKey()).append('=').append(rows);
+    }
+    System.out.printf("History rows of one incident (9 steps by submit-form, its notifications delivered): %d;%s%n", total, perTable);
+
+    String id = incident.getId();
+    List<String> deliveries = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(NotificationDelivery.PROCESS_KEY).processInstanceBusinessKey(incident.getBusinessKey()).list()
+        .stream().map(HistoricProcessInstance::getId).toList();
+    assertThat(deliveries).isNotEmpty();
+
+    // Left out: form-property details, the identity-link log, the deliveries' bookkeeping details.
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(id).formFields().count()).isZero();
+    assertThat(after.get("ACT_HI_IDENTITYLINK")).isEqualTo(before.get("ACT_HI_IDENTITYLINK"));
+    for (String delivery : deliveries) {
+      assertThat(historyService.createHistoricDetailQuery().processInstanceId(delivery).count()).isZero();
+      // ... while the deliveries' variables are kept, as every variable is.
+      assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(delivery).list())
+          .extracting(HistoricVariableInstance::getName)
+          .contains(NotificationDelivery.Variables.INCIDENT_ID, NotificationDelivery.Variables.NOTIFICATION,
+              NotificationDelivery.Variables.STEP, NotificationDelivery.Variables.CHANNEL);
+    }
+
+    // Kept: what the timeline, the report, the metrics record and the audit read.
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(id).activityId(Tasks.WRAP_UP).finished().count()).isEqualTo(1);
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(id).taskDefinitionKey(Tasks.REVIEW_FIX).singleResult().getAssignee())
+        .isEqualTo("kenji");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(id).variableName(Variables.PRIORITY).list())
+        .extracting(HistoricVariableInstance::getValue)
+        .containsExactly("P3");
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(id).variableUpdates().list())
+        .extracting(d -> ((HistoricVariableUpdate) d).getVariableName())
+        .contains(Variables.TITLE, Variables.PROVISIONAL_IMPACT, Variables.IMPORTANCE, Variables.PRIORITY, Variables.ROOT_CAUSE,
+            Variables.REVIEW_DECISION, Variables.WRAP_UP_SUMMARY);
+    assertThat(messages(incident)).contains("Reproduced on staging");
+    List<UserOperationLogEntry> completions =
+        historyService.createUserOperationLogQuery().processInstanceId(id).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list();
+    assertThat(completions).extracting(UserOperationLogEntry::getUserId).containsOnly("emma", "maria", "kenji");
+    assertThat(completions.stream().map(UserOperationLogEntry::getTaskId).distinct()).hasSize(9);
+    assertThat(historyService.createUserOperationLogQuery().processInstanceId(id).operationType(UserOperationLogEntry.OPERATION_TYPE_CLAIM).list()
+        .stream().map(UserOperationLogEntry::getTaskId).distinct()).hasSize(9);
+  }
+
+  /** Completes the step as Tasklist does: claim, then submit its form. */
+  private void submit(ProcessInstance incident, String taskKey, String user, Map<String, Object> values) {
+    Task task = driver.task(incident, taskKey);
+    driver.logIn(user);
+    try {
+      if (task.getAssignee() == null) {
+        taskService.claim(task.getId(), user);
+      }
+      engine.getFormService().submitTaskForm(task.getId(), values);
+    } finally {
+      driver.logOut();
+    }
+  }
+
+  /** Rows in each of the engine's history tables (ACT_HI_*). */
+  private Map<String, Long> historyRows() {
+    Map<String, Long> rows = new TreeMap<>();
+    engine.getManagementService().getTableCount().forEach((table, count) -> {
+      if (table.toUpperCase(Locale.ROOT).startsWith("ACT_HI_")) {
+        rows.put(table.toUpperCase(Locale.ROOT), count);
+      }
+    });
+    return rows;
   }
 
   private List<String> messages(ProcessInstance incident) {
