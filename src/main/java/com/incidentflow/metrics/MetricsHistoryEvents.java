@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEnt
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the {@link MetricsRecord} up to date from the engine's history events (the engine calls it next
- * to its own history writer, registered by config.EnginePlugins). The only engine-specific part of the
+ * to its own history writer, registered by config.EnginePlugins). Deliberately not a
+ * {@code HistoryEventHandler} bean: Camunda's starter adds such a bean to the engine's handlers by
+ * itself, and the plugin adds it too, so every event would be recorded twice. The only engine-specific part of the
  * metrics' record: it translates events of the incident process into record calls.
  *
  * <p>It runs inside the engine's transaction, so a record commits or rolls back with the step that
@@ -33,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * savepoint): if writing fails, only the record is rolled back, the incident goes on, and the incident is
  * queued to be derived again from history ({@link #rebuildPending()}, once a minute).
  */
-public class MetricsHistoryEvents implements HistoryEventHandler {
+public class MetricsHistoryEvents {
 
   private static final Logger log = LoggerFactory.getLogger(MetricsHistoryEvents.class);
 
@@ -51,12 +52,10 @@ public class MetricsHistoryEvents implements HistoryEventHandler {
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
-  @Override
   public void handleEvents(List<HistoryEvent> events) {
     events.forEach(this::handleEvent);
   }
 
-  @Override
   public void handleEvent(HistoryEvent event) {
     if (!IncidentProcess.PROCESS_KEY.equals(event.getProcessDefinitionKey()) || event.getProcessInstanceId() == null) {
       return;

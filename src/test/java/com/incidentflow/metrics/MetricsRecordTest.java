@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.incidentflow.IncidentFlowTest;
 import com.incidentflow.Mails;
+import com.incidentflow.config.EnginePlugins;
 import com.incidentflow.process.IncidentDriver;
 import com.incidentflow.process.IncidentProcess.Tasks;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,22 @@ class MetricsRecordTest {
   @Autowired MetricsHousekeeping housekeeping;
   @Autowired IncidentMetricsService metrics;
   @Autowired JdbcTemplate jdbc;
+
+  /**
+   * The record hears each history event once: from the plugin's handler, not again from Camunda's
+   * starter, which adds a HistoryEventHandler bean to the engine's handlers by itself; and no handler
+   * publishes every event as a Spring event for nobody (the starter's eventing is off).
+   */
+  @Test
+  void shouldHearEachHistoryEventOnce() {
+    List<String> handlers = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCustomHistoryEventHandlers().stream().map(handler -> handler.getClass().getName()).toList();
+    assertThat(handlers)
+        .as("the engine's history handlers: the plugin's metrics adapter, then its database writer")
+        .hasSize(2)
+        .noneMatch(name -> name.equals(MetricsHistoryEvents.class.getName()))
+        .last().isEqualTo(EnginePlugins.class.getName() + "$KeptHistory");
+  }
 
   @Test
   void shouldRecordAsItHappensWhatTheEngineHistoryGivesAfterwards() {
