@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * (default setup; mail to a real SMTP server, GreenMail, in this JVM), drives whole incidents over HTTP
  * with concurrent workers and prints Markdown tables: incidents/s, the app's CPU per incident, per-step
  * latencies, the manager-report mail latency, every non-2xx answer, beside the bare engine
- * ({@link BareEngine}); then on H2 the scale and memory figures. On PostgreSQL with one and two nodes
+ * ({@link BareEngine}); then on H2 the memory figures, and the scale figures on an H2 node of its own
+ * whose database is kept for the next run. On PostgreSQL with one and two nodes
  * too when a database is given (INCIDENT_FLOW_TEST_DB_URL, as .ci/with-postgres sets it).
  *
  * <p>Its name does not match Surefire's patterns: {@code ./mvnw -B verify -Pbenchmark} runs it after the
