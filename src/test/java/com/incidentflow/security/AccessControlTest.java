@@ -164,6 +164,16 @@ class AccessControlTest {
   }
 
   @Test
+  void shouldLookForRevocationsInEveryAuthorizationCheck() {
+    // "never" would let the fix's author review it (the revocation above ignored); "auto", the engine's
+    // default, lists tasks with a join that takes about a minute per Tasklist list on PostgreSQL with
+    // 10,000 open incidents for anyone without a revocation (docs/performance.md, "Scale").
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+
+    assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo(ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
+  }
+
+  @Test
   void shouldRefuseSelfReviewEvenWhereAuthorizationsDoNotApply() {
     ProcessInstance fixed = driver.reportAndJudge("Totals wrong", "ONE", "LOW", "NOT_URGENT");
     driver.complete(fixed, Tasks.INVESTIGATE, "kenji", rootCauseFound());
