@@ -38,7 +38,9 @@ public record MetricsPeriod(LocalDate from, LocalDate to) {
   /**
    * The day a report time falls on, as the periods select: the date of the time as the record stores it
    * (the engine's timestamps, in the server's zone), so that {@code from <= dayOf(t) <= to} exactly when
-   * {@code startInclusive() <= t < endExclusive()}. The day rows of time per step ({@link StepHistogram}) are keyed by it.
+   * {@code startInclusive() <= t < endExclusive()}. The day rows of time per step ({@link StepHistogram}) are keyed by it:
+   * should periods ever select by other days, this changes with them and the steps are counted again
+   * ({@link StepHistogram#recount}, which the start-up check runs only when the totals differ).
    */
   static LocalDate dayOf(LocalDateTime reportedAt) {
     return reportedAt.toLocalDate();

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The metrics' own record of each incident (tables {@code metrics_incident}, {@code metrics_step},
  * {@code metrics_client}, see db/migration): what the report needs, one narrow row per incident, so that a
  * period of 100,000 incidents is aggregated from those rows instead of joined out of the engine's
- * 1.8 million activity and 1.1 million variable rows.
+ * 1.8 million activity and 1.1 million variable rows. Beside the step rows, their counts per day and duration
+ * bucket ({@link StepHistogram}), changed with them.
  *
  * <p>Two ways in, with the same meaning (docs/metrics.md, "What is measured"):
  * <ul>
