@@ -24,13 +24,18 @@ public class MetricsConfiguration {
   }
 
   @Bean
-  public MetricsDerivation metricsDerivation(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-    return new MetricsDerivation(jdbc, new TransactionTemplate(transactions));
+  StepHistogram stepHistogram(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    return new StepHistogram(jdbc, transactions);
   }
 
   @Bean
-  public MetricsRecord metricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation) {
-    return new MetricsRecord(jdbc, derivation);
+  public MetricsDerivation metricsDerivation(JdbcTemplate jdbc, PlatformTransactionManager transactions, StepHistogram histogram) {
+    return new MetricsDerivation(jdbc, new TransactionTemplate(transactions), histogram);
+  }
+
+  @Bean
+  public MetricsRecord metricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation, StepHistogram histogram) {
+    return new MetricsRecord(jdbc, derivation, histogram);
   }
 
   @Bean
@@ -41,8 +46,8 @@ public class MetricsConfiguration {
 
   @Bean
   public MetricsHousekeeping metricsHousekeeping(
-      MetricsDerivation derivation, MetricsHistoryEvents events, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-      EngineStarted engine) {
-    return new MetricsHousekeeping(derivation, events, jdbc, new TransactionTemplate(transactions), engine);
+      MetricsDerivation derivation, StepHistogram histogram, MetricsHistoryEvents events, JdbcTemplate jdbc,
+      PlatformTransactionManager transactions, EngineStarted engine) {
+    return new MetricsHousekeeping(derivation, histogram, events, jdbc, new TransactionTemplate(transactions), engine);
   }
 }

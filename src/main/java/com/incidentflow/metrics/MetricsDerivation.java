@@ -30,11 +30,13 @@ public class MetricsDerivation {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
+  private final StepHistogram histogram;
   private final HistoryTables history;
 
-  public MetricsDerivation(JdbcTemplate jdbc, TransactionTemplate transaction) {
+  MetricsDerivation(JdbcTemplate jdbc, TransactionTemplate transaction, StepHistogram histogram) {
     this.jdbc = jdbc;
     this.transaction = transaction;
+    this.histogram = histogram;
     this.history = new HistoryTables(jdbc);
   }
 
@@ -102,13 +104,15 @@ public class MetricsDerivation {
   void forget(List<String> processInstanceIds) {
     String in = String.join(", ", Collections.nCopies(processInstanceIds.size(), "?"));
     Object[] ids = processInstanceIds.toArray();
+    histogram.change(-1, "s.process_instance_id IN (" + in + ")", ids);
     jdbc.update("DELETE FROM metrics_step WHERE process_instance_id IN (" + in + ")", ids);
     jdbc.update("DELETE FROM metrics_client WHERE process_instance_id IN (" + in + ")", ids);
     jdbc.update("DELETE FROM metrics_incident WHERE process_instance_id IN (" + in + ")", ids);
   }
 
   /**
-   * Steps and clients first (they select the incidents that have no record yet), then the incidents.
+   * Steps (and their counts in the {@link StepHistogram}) and clients first (they select the incidents that
+   * have no record yet), then the incidents.
    * Same meanings as the live path: the first start of the manager's judgement, the first end of the first
    * response, the first start of Announce resolution; the process-level priority and client texts.
    */
@@ -117,6 +121,8 @@ public class MetricsDerivation {
     Object[] params = HistoryTables.parameters(IncidentProcess.PROCESS_KEY, onlyParameters);
     jdbc.update("INSERT INTO metrics_step (activity_instance_id, process_instance_id, reported_at, step, duration_ms) "
         + HistoryTables.finishedActivities(MetricsRecord.STEP_TYPES_SQL, which), params);
+    // The step rows just written: those of the chosen incidents, which have no incident row yet.
+    histogram.change(+1, which.apply("s.process_instance_id"), onlyParameters);
     jdbc.update("INSERT INTO metrics_client (variable_id, process_instance_id, reported_at, client) "
         + HistoryTables.variableTexts(Variables.CLIENT, which), params);
     String since = "CAST((EXTRACT(EPOCH FROM d.%1$s) - EXTRACT(EPOCH FROM d.reported_at)) * 1000 AS BIGINT)";

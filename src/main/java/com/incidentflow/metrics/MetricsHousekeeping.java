@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the metrics' record whole: at start-up it is derived for every incident that has none (a
- * database from before it existed) and forgotten for incidents whose history is gone; once a minute
+ * database from before it existed) and forgotten for incidents whose history is gone, and the steps are
+ * counted again per day and duration if their counts do not add up to the step rows; once a minute
  * incidents whose record could not be written are derived again; once a day the history check repeats.
  */
 public class MetricsHousekeeping {
@@ -21,14 +22,16 @@ public class MetricsHousekeeping {
   private static final Logger log = LoggerFactory.getLogger(MetricsHousekeeping.class);
 
   private final MetricsDerivation derivation;
+  private final StepHistogram histogram;
   private final MetricsHistoryEvents events;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
 
   /** Takes the engine so that Spring builds it (and with it the ACT_HI_* tables) first. */
-  public MetricsHousekeeping(
-      MetricsDerivation derivation, MetricsHistoryEvents events, JdbcTemplate jdbc, TransactionTemplate transaction, EngineStarted engine) {
+  MetricsHousekeeping(MetricsDerivation derivation, StepHistogram histogram, MetricsHistoryEvents events, JdbcTemplate jdbc,
+      TransactionTemplate transaction, EngineStarted engine) {
     this.derivation = derivation;
+    this.histogram = histogram;
     this.events = events;
     this.jdbc = jdbc;
     this.transaction = transaction;
@@ -42,6 +45,11 @@ public class MetricsHousekeeping {
     if (derived > 0 || removed > 0) {
       log.info("Metrics record: derived {} incidents from history, removed {} without history ({} ms)",
           derived, removed, (System.nanoTime() - started) / 1_000_000);
+    }
+    if (!histogram.matchesSteps()) {
+      started = System.nanoTime();
+      int months = histogram.recount(transaction);
+      log.info("Metrics record: counted the steps per day and duration again, {} months ({} ms)", months, (System.nanoTime() - started) / 1_000_000);
     }
   }
 

@@ -3,6 +3,7 @@ package com.incidentflow.metrics;
 import com.incidentflow.api.InvalidRequestException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 
@@ -32,6 +33,17 @@ public record MetricsPeriod(LocalDate from, LocalDate to) {
     LocalDate end = to != null ? to : LocalDate.ofInstant(now.toInstant(), team);
     LocalDate start = from != null ? from : end.minusDays(defaultDays - 1L);
     return new MetricsPeriod(start, end);
+  }
+
+  /**
+   * The day a report time falls on, as the periods select: the date of the time as the record stores it
+   * (the engine's timestamps, in the server's zone), so that {@code from <= dayOf(t) <= to} exactly when
+   * {@code startInclusive() <= t < endExclusive()}. The day rows of time per step ({@link StepHistogram}) are keyed by it:
+   * should periods ever select by other days, this changes with them and the steps are counted again
+   * ({@link StepHistogram#recount}, which the start-up check runs only when the totals differ).
+   */
+  static LocalDate dayOf(LocalDateTime reportedAt) {
+    return reportedAt.toLocalDate();
   }
 
   Timestamp startInclusive() {

@@ -2,6 +2,7 @@ package com.incidentflow.metrics;
 
 import com.incidentflow.process.IncidentProcess.Tasks;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The metrics' own record of each incident (tables {@code metrics_incident}, {@code metrics_step},
  * {@code metrics_client}, see db/migration): what the report needs, one narrow row per incident, so that a
  * period of 100,000 incidents is aggregated from those rows instead of joined out of the engine's
- * 1.8 million activity and 1.1 million variable rows.
+ * 1.8 million activity and 1.1 million variable rows. Beside the step rows, their counts per day and duration
+ * bucket ({@link StepHistogram}), changed with them.
  *
  * <p>Two ways in, with the same meaning (docs/metrics.md, "What is measured"):
  * <ul>
@@ -36,10 +38,12 @@ public class MetricsRecord {
 
   private final JdbcTemplate jdbc;
   private final MetricsDerivation derivation;
+  private final StepHistogram histogram;
 
-  public MetricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation) {
+  MetricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation, StepHistogram histogram) {
     this.jdbc = jdbc;
     this.derivation = derivation;
+    this.histogram = histogram;
   }
 
   public void recordReported(String processInstanceId, Date reportedAt, String businessKey) {
@@ -72,8 +76,15 @@ public class MetricsRecord {
         + " SELECT ?, m.process_instance_id, m.reported_at, ?, ? FROM metrics_incident m WHERE m.process_instance_id = ?"
         + " AND NOT EXISTS (SELECT 1 FROM metrics_step s WHERE s.activity_instance_id = ?)";
     Object[] args = {activityInstanceId, step, durationMillis, processInstanceId, activityInstanceId};
-    if (jdbc.update(insert, args) == 0 && derivation.deriveIfMissing(processInstanceId)) {
-      jdbc.update(insert, args);
+    int inserted = jdbc.update(insert, args);
+    if (inserted == 0 && derivation.deriveIfMissing(processInstanceId)) {
+      inserted = jdbc.update(insert, args);
+    }
+    // Counted exactly when its row is written: a step the derivation just wrote is counted by the derivation.
+    if (inserted > 0) {
+      LocalDateTime reportedAt = jdbc.queryForObject(
+          "SELECT reported_at FROM metrics_incident WHERE process_instance_id = ?", LocalDateTime.class, processInstanceId);
+      histogram.add(reportedAt, step, durationMillis);
     }
   }
 

@@ -1,6 +1,7 @@
 package com.incidentflow.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.incidentflow.IncidentFlowTest;
@@ -10,17 +11,26 @@ import com.incidentflow.metrics.IncidentMetrics.DurationStats;
 import com.incidentflow.metrics.IncidentMetrics.StepCount;
 import com.incidentflow.metrics.IncidentMetrics.WeekTrend;
 import com.incidentflow.process.IncidentProcess.Tasks;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.assertj.core.data.Offset;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Exact figures on a known history (see {@link MetricsHistory}); PERCENTILE_CONT interpolates linearly. */
+/**
+ * Figures on a known history (see {@link MetricsHistory}); PERCENTILE_CONT interpolates linearly. Exact, except
+ * time per step: within {@link DurationBuckets#RELATIVE_ERROR_BOUND} of the exact figures.
+ */
 @IncidentFlowTest
 @Tag("postgres") // our own SQL: also runs against PostgreSQL (./mvnw verify -Ppostgres, pom.xml)
 class IncidentMetricsServiceTest {
@@ -30,8 +40,13 @@ class IncidentMetricsServiceTest {
   private static final double MINUTE = 60;
   private static final double HOUR = 3600;
 
+  private static final AtomicInteger SPREADS = new AtomicInteger();
+
   @Autowired ProcessEngine engine;
   @Autowired IncidentMetricsService metrics;
+  @Autowired MetricsRecord record;
+  @Autowired MetricsDerivation derivation;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void shouldReportMedianAndP90TimeToAcknowledgePerPriority() {
@@ -65,9 +80,14 @@ class IncidentMetricsServiceTest {
 
     Map<String, IncidentMetrics.StepDurationStats> steps =
         report.timePerStep().stream().collect(Collectors.toMap(IncidentMetrics.StepDurationStats::step, Function.identity()));
-    // First response opens at the judgement and closes at mitigation: 50, 70, 80 min -> p90 = 70 + 0.8 * 10.
-    assertThat(steps.get(Tasks.FIRST_RESPONSE))
-        .isEqualTo(new IncidentMetrics.StepDurationStats(Tasks.FIRST_RESPONSE, "First response (一次対応)", 3, 70 * MINUTE, 78 * MINUTE));
+    // First response opens at the judgement and closes at mitigation: 50, 70, 80 min -> p90 = 70 + 0.8 * 10;
+    // time per step is read from duration buckets, within 1 % of the exact figures (DurationBuckets).
+    IncidentMetrics.StepDurationStats firstResponse = steps.get(Tasks.FIRST_RESPONSE);
+    assertThat(firstResponse.name()).isEqualTo("First response (一次対応)");
+    assertThat(firstResponse.count()).isEqualTo(3);
+    assertThat(firstResponse.medianSeconds()).isCloseTo(70 * MINUTE, withinBound(70 * MINUTE));
+    assertThat(firstResponse.p90Seconds()).isCloseTo(78 * MINUTE, withinBound(78 * MINUTE));
+    assertThat(firstResponse.medianSeconds()).as("not the exact value by chance").isNotEqualTo(70 * MINUTE);
     // Judge importance of all four incidents is completed the moment it opens; the open P3 is still investigating.
     assertThat(steps.get(Tasks.JUDGE_IMPORTANCE).count()).isEqualTo(4);
     assertThat(steps.get(Tasks.JUDGE_IMPORTANCE).medianSeconds()).isZero();
@@ -113,6 +133,52 @@ class IncidentMetricsServiceTest {
           assertThat(open.incidentNumber()).isEqualTo(history.openP3.getBusinessKey());
           assertThat(open.cockpitPath()).isEqualTo("#/process-instance/" + history.openP3.getId() + "/runtime");
         });
+  }
+
+  @Test
+  void shouldReadTimePerStepWithinTheBoundOfTheExactPercentilesOnASpreadOfDurations() {
+    // Steps written as the engine's history events write them, on days of their own (2009), spread from
+    // 0 ms to days and over the edges of months, so the period reads month rows and day rows.
+    LocalDate first = LocalDate.of(2009, 1, 20).plusDays(40L * SPREADS.getAndIncrement());
+    MetricsPeriod period = new MetricsPeriod(first.plusDays(3), first.plusDays(38));
+    Random random = new Random(11);
+    List<String> incidents = new ArrayList<>();
+    for (int day = 0; day < 42; day++) {
+      String incident = "spread-" + first + "-" + day;
+      incidents.add(incident);
+      jdbc.update("INSERT INTO metrics_incident (process_instance_id, reported_at, scope_confirmed) VALUES (?, ?, FALSE)",
+          incident, first.plusDays(day).atTime(day % 24, 30));
+      for (int i = 0; i < 25; i++) {
+        long millis = i % 9 == 0 ? 0 : (long) Math.exp(random.nextDouble() * Math.log(2e8));
+        record.recordStepCompleted(incident, incident + "-" + i, i % 2 == 0 ? "Spread_A" : "Spread_B", millis);
+      }
+    }
+    try {
+      Map<String, IncidentMetrics.StepDurationStats> read = metrics.timePerStep(period, Map.of()).stream()
+          .collect(Collectors.toMap(IncidentMetrics.StepDurationStats::step, Function.identity()));
+      List<Map<String, Object>> exact = jdbc.queryForList(
+          "SELECT step, COUNT(*) AS n, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY duration_ms) AS median,"
+              + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY duration_ms) AS p90 FROM metrics_step"
+              + " WHERE reported_at >= ? AND reported_at < ? GROUP BY step",
+          period.from().atStartOfDay(), period.to().plusDays(1).atStartOfDay());
+
+      assertThat(read).containsOnlyKeys("Spread_A", "Spread_B");
+      assertThat(exact).hasSize(2).allSatisfy(row -> {
+        IncidentMetrics.StepDurationStats step = read.get((String) row.get("STEP"));
+        double median = ((Number) row.get("MEDIAN")).doubleValue() / 1000;
+        double p90 = ((Number) row.get("P90")).doubleValue() / 1000;
+        assertThat(step.count()).isEqualTo(((Number) row.get("N")).longValue()).isGreaterThan(300);
+        assertThat(step.medianSeconds()).isCloseTo(median, withinBound(median));
+        assertThat(step.p90Seconds()).isCloseTo(p90, withinBound(p90));
+      });
+    } finally {
+      derivation.forget(incidents);
+    }
+    assertThat(metrics.timePerStep(period, Map.of())).as("forgetting the incidents takes their counts").isEmpty();
+  }
+
+  private static Offset<Double> withinBound(double exact) {
+    return within(DurationBuckets.RELATIVE_ERROR_BOUND * exact);
   }
 
   private static long count(List<Count> counts, String key) {

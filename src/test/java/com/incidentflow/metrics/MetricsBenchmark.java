@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Not a test: times the metrics on 100,000 finished and 1,000 open incidents and prints the figures.
  * Its name does not match Surefire's test patterns, so only the {@code benchmark} profile runs it:
- * {@code ./mvnw -B -Pbenchmark test}. Results go to docs/metrics.md by hand.
+ * {@code ./mvnw -B -Pbenchmark test}. Results go to docs/metrics.md by hand. Deriving the record includes the
+ * steps' counts per duration bucket; time per step is also computed exactly over the step rows, timed and compared.
  *
  * <p>History is written with batched JDBC in the shape the engine writes it (one ACT_HI_PROCINST row,
  * one ACT_HI_ACTINST row per step, the variables the metrics read plus typical others), because
@@ -55,6 +56,7 @@ class MetricsBenchmark {
   @Autowired JdbcTemplate jdbc;
   @Autowired IncidentMetricsService metrics;
   @Autowired MetricsDerivation derivation;
+  @Autowired StepHistogram histogram;
   @Autowired RepositoryService repository;
   @Autowired TestRestTemplate http;
 
@@ -84,6 +86,8 @@ class MetricsBenchmark {
     // The metrics' own record of these incidents, derived from the history just as the first start on a
     // database from before it does; timed, since that is what an upgrade costs once.
     jdbc.execute("TRUNCATE TABLE metrics_step");
+    jdbc.execute("TRUNCATE TABLE metrics_step_day");
+    jdbc.execute("TRUNCATE TABLE metrics_step_month");
     jdbc.execute("TRUNCATE TABLE metrics_client");
     jdbc.execute("TRUNCATE TABLE metrics_incident");
     long deriving = System.nanoTime();
@@ -93,11 +97,17 @@ class MetricsBenchmark {
         jdbc.queryForObject("SELECT COUNT(*) FROM metrics_step", Long.class),
         jdbc.queryForObject("SELECT COUNT(*) FROM metrics_client", Long.class),
         (System.nanoTime() - deriving) / 1e9);
+    System.out.printf("BENCHMARK steps counted per duration bucket: %,d day rows, %,d month rows; counts match the step rows: %s%n",
+        jdbc.queryForObject("SELECT COUNT(*) FROM metrics_step_day", Long.class),
+        jdbc.queryForObject("SELECT COUNT(*) FROM metrics_step_month", Long.class),
+        histogram.matchesSteps());
 
     MetricsPeriod ninetyDays = MetricsPeriod.of(null, null, new java.util.Date(), 90, java.time.ZoneId.systemDefault());
     MetricsPeriod twoYears = new MetricsPeriod(first.toLocalDate(), LocalDate.now());
     timeEachQuery("90 days", ninetyDays);
     timeEachQuery("2 years", twoYears);
+    compareTimePerStepWithExact("90 days", ninetyDays);
+    compareTimePerStepWithExact("2 years", twoYears);
     time("service, default 90 days", ninetyDays);
     time("service, whole 2 years", twoYears);
     for (int run = 0; run < RUNS; run++) {
@@ -133,6 +143,44 @@ class MetricsBenchmark {
       });
       System.out.println(line);
     }
+  }
+
+  /**
+   * Time per step as the report reads it (duration buckets) beside the exact PERCENTILE_CONT over every
+   * step row (what it was before): both timed, and the largest relative difference printed.
+   */
+  private void compareTimePerStepWithExact(String label, MetricsPeriod period) {
+    Map<String, String> names = metrics.stepNames();
+    long t = System.nanoTime();
+    List<IncidentMetrics.StepDurationStats> read = metrics.timePerStep(period, names);
+    long readMillis = (System.nanoTime() - t) / 1_000_000;
+    t = System.nanoTime();
+    Map<String, double[]> exact = new java.util.HashMap<>();
+    jdbc.query("SELECT step, COUNT(*) AS n, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY duration_ms) AS median,"
+            + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY duration_ms) AS p90 FROM metrics_step"
+            + " WHERE reported_at >= ? AND reported_at < ? GROUP BY step",
+        (java.sql.ResultSet rs) -> {
+          exact.put(rs.getString("step"), new double[] {rs.getLong("n"), rs.getDouble("median") / 1000, rs.getDouble("p90") / 1000});
+        },
+        period.from().atStartOfDay(), period.to().plusDays(1).atStartOfDay());
+    long exactMillis = (System.nanoTime() - t) / 1_000_000;
+    double worst = 0;
+    boolean countsEqual = read.size() == exact.size();
+    for (IncidentMetrics.StepDurationStats step : read) {
+      double[] e = exact.get(step.step());
+      countsEqual &= e != null && e[0] == step.count();
+      if (e != null && e[1] > 0) {
+        worst = Math.max(worst, Math.abs(step.medianSeconds() - e[1]) / e[1]);
+      }
+      if (e != null && e[2] > 0) {
+        worst = Math.max(worst, Math.abs(step.p90Seconds() - e[2]) / e[2]);
+      }
+    }
+    System.out.printf("BENCHMARK time per step (%s): from the buckets %d ms, exact PERCENTILE_CONT over the step rows %d ms;"
+        + " %d steps, counts equal: %s, largest relative difference of a median or p90: %.4f %%%n",
+        label, readMillis, exactMillis, read.size(), countsEqual, worst * 100);
+    read.forEach(step -> System.out.printf("BENCHMARK   %s: %,d steps, median %.1f s (exact %.1f), p90 %.1f s (exact %.1f)%n",
+        step.step(), step.count(), step.medianSeconds(), exact.get(step.step())[1], step.p90Seconds(), exact.get(step.step())[2]));
   }
 
   private void writeHistory(String definitionId, LocalDateTime first) {

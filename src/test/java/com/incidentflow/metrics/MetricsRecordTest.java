@@ -10,9 +10,15 @@ import com.incidentflow.Mails;
 import com.incidentflow.config.EnginePlugins;
 import com.incidentflow.process.IncidentDriver;
 import com.incidentflow.process.IncidentProcess.Tasks;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -21,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
  * The metrics' own record (MetricsRecord) as the engine's history events write it equals what is derived
@@ -39,6 +46,7 @@ class MetricsRecordTest {
   @Autowired MetricsHousekeeping housekeeping;
   @Autowired IncidentMetricsService metrics;
   @Autowired JdbcTemplate jdbc;
+  @Autowired StepHistogram histogram;
 
   /**
    * The record hears each history event once: from the plugin's handler, not again from Camunda's
@@ -61,6 +69,7 @@ class MetricsRecordTest {
     MetricsHistory history = new MetricsHistory(engine);
     List<String> ids = history.incidents.stream().map(ProcessInstance::getId).toList();
     Map<String, List<Map<String, Object>>> live = record(ids);
+    Map<String, List<Map<String, Object>>> liveCounts = counts(history.period());
     // Sanity: the record is not empty — three resolved incidents and an open one, with their steps and clients.
     assertThat(live.get("incident")).hasSize(4);
     assertThat(live.get("incident")).filteredOn(row -> row.get("RESOLVED_AT") != null).hasSize(3);
@@ -68,9 +77,14 @@ class MetricsRecordTest {
     assertThat(live.get("step")).hasSizeGreaterThan(30);
     assertThat(live.get("client")).extracting(row -> row.get("CLIENT")).containsExactlyInAnyOrder("Acme Corp", "Acme Corp", "Globex");
 
+    // The steps' counts per day and duration are those of the step rows, and per month the same sums.
+    assertThat(liveCounts.get("day")).hasSizeGreaterThan(20).isEqualTo(countedFromSteps(history.period(), false));
+    assertThat(liveCounts.get("month")).isEqualTo(countedFromSteps(history.period(), true));
+
     ids.forEach(derivation::rebuild);
 
     assertThat(record(ids)).isEqualTo(live);
+    assertThat(counts(history.period())).isEqualTo(liveCounts);
   }
 
   @Test
@@ -81,6 +95,8 @@ class MetricsRecordTest {
     derivation.forget(ids);
     assertThat(metrics.report(history.period()).timeToResolve()).isEmpty();
     assertThat(derivation.mayLackRecords()).as("the start-up check sees the gap").isTrue();
+
+    assertThat(counts(history.period()).get("day")).as("forgetting takes the steps' counts").isEmpty();
 
     assertThat(derivation.backfill()).isGreaterThanOrEqualTo(ids.size());
 
@@ -113,15 +129,23 @@ class MetricsRecordTest {
 
   @Test
   void shouldForgetTheRecordOfIncidentsWhoseHistoryIsGone() {
-    jdbc.update("INSERT INTO metrics_incident (process_instance_id, reported_at, scope_confirmed) VALUES ('gone-1', CURRENT_TIMESTAMP, FALSE)");
+    LocalDateTime reported = LocalDateTime.of(2010, 6, 15, 12, 0);
+    jdbc.update("INSERT INTO metrics_incident (process_instance_id, reported_at, scope_confirmed) VALUES ('gone-1', ?, FALSE)", reported);
     jdbc.update("INSERT INTO metrics_step (activity_instance_id, process_instance_id, reported_at, step, duration_ms)"
-        + " VALUES ('gone-1-step', 'gone-1', CURRENT_TIMESTAMP, 'UserTask_ConfirmSituation', 1000)");
+        + " VALUES ('gone-1-step', 'gone-1', ?, 'Gone_Step', 1000)", reported);
+    // Its counts, as the record keeps them beside each step row (a step of its own, so no other incident shares them).
+    jdbc.update("INSERT INTO metrics_step_day (reported_on, step, bucket, steps) VALUES (?, 'Gone_Step', ?, 1)",
+        reported.toLocalDate(), DurationBuckets.bucket(1000L));
+    jdbc.update("INSERT INTO metrics_step_month (reported_month, step, bucket, steps) VALUES (?, 'Gone_Step', ?, 1)",
+        reported.toLocalDate().withDayOfMonth(1), DurationBuckets.bucket(1000L));
     jdbc.update("INSERT INTO metrics_client (variable_id, process_instance_id, reported_at, client)"
-        + " VALUES ('gone-1-client', 'gone-1', CURRENT_TIMESTAMP, 'Acme Corp')");
+        + " VALUES ('gone-1-client', 'gone-1', ?, 'Acme Corp')", reported);
 
     assertThat(housekeeping.removeWithoutHistory()).isGreaterThanOrEqualTo(1);
 
     assertThat(record(List.of("gone-1")).values()).allSatisfy(rows -> assertThat(rows).isEmpty());
+    assertThat(jdbc.queryForList("SELECT steps FROM metrics_step_day WHERE step = 'Gone_Step'")).as("counts at 0 are deleted").isEmpty();
+    assertThat(jdbc.queryForList("SELECT steps FROM metrics_step_month WHERE step = 'Gone_Step'")).isEmpty();
   }
 
   @Test
@@ -146,8 +170,57 @@ class MetricsRecordTest {
     assertThat(steps(incident.getId())).containsExactly(Tasks.CONFIRM_SITUATION);
   }
 
+  @Test
+  void shouldCountStepsAlreadyInTheRecordWhenTheirCountsDoNotAddUp() {
+    // What the upgrade to the counts meets: step rows, no counts.
+    MetricsHistory history = new MetricsHistory(engine);
+    Map<String, List<Map<String, Object>>> counted = counts(history.period());
+    jdbc.update("DELETE FROM metrics_step_day WHERE reported_on >= ?", history.monday.withDayOfMonth(1));
+    jdbc.update("DELETE FROM metrics_step_month WHERE reported_month >= ?", history.monday.withDayOfMonth(1));
+    assertThat(histogram.matchesSteps()).isFalse();
+
+    housekeeping.atStartUp();
+
+    assertThat(histogram.matchesSteps()).isTrue();
+    assertThat(counts(history.period())).isEqualTo(counted);
+  }
+
   private List<String> steps(String processInstanceId) {
     return jdbc.queryForList("SELECT step FROM metrics_step WHERE process_instance_id = ?", String.class, processInstanceId);
+  }
+
+  /** The steps' counts on the period's days and in its months. */
+  private Map<String, List<Map<String, Object>>> counts(MetricsPeriod period) {
+    return Map.of(
+        "day", jdbc.queryForList("SELECT * FROM metrics_step_day WHERE reported_on >= ? AND reported_on <= ?"
+            + " ORDER BY reported_on, step, bucket", period.from(), period.to()),
+        "month", jdbc.queryForList("SELECT * FROM metrics_step_month WHERE reported_month >= ? AND reported_month <= ?"
+            + " ORDER BY reported_month, step, bucket", period.from().withDayOfMonth(1), period.to()));
+  }
+
+  /** The rows {@link #counts} should find, from the step rows of the period's days (or months), bucketed here. */
+  private List<Map<String, Object>> countedFromSteps(MetricsPeriod period, boolean months) {
+    LocalDate from = months ? period.from().withDayOfMonth(1) : period.from();
+    LocalDate to = months ? period.to().withDayOfMonth(1).plusMonths(1) : period.to().plusDays(1);
+    Map<List<Object>, Long> counted = new TreeMap<>(Comparator.comparing((List<Object> key) -> (LocalDate) key.get(0))
+        .thenComparing(key -> (String) key.get(1)).thenComparing(key -> (Integer) key.get(2)));
+    jdbc.query("SELECT reported_at, step, duration_ms FROM metrics_step WHERE reported_at >= ? AND reported_at < ?",
+        (ResultSet rs) -> {
+          Long millis = rs.getObject("duration_ms") == null ? null : rs.getLong("duration_ms");
+          LocalDate day = rs.getObject("reported_at", LocalDateTime.class).toLocalDate();
+          counted.merge(List.of(months ? day.withDayOfMonth(1) : day, rs.getString("step"), DurationBuckets.bucket(millis)), 1L, Long::sum);
+        },
+        from.atStartOfDay(), to.atStartOfDay());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    counted.forEach((key, n) -> {
+      Map<String, Object> row = new LinkedCaseInsensitiveMap<>();
+      row.put(months ? "REPORTED_MONTH" : "REPORTED_ON", java.sql.Date.valueOf((LocalDate) key.get(0)));
+      row.put("STEP", key.get(1));
+      row.put("BUCKET", key.get(2));
+      row.put("STEPS", n);
+      rows.add(row);
+    });
+    return rows;
   }
 
   private Map<String, List<Map<String, Object>>> record(List<String> ids) {
