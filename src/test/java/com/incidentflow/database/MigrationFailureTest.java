@@ -52,7 +52,7 @@ class MigrationFailureTest {
           "Database migration V99 (probe needs prerequisite) failed and nothing of it was applied; the app does not start until it succeeds: ");
       try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
         assertThat(AdoptOnlyPreviousRelease.missingTables(connection, List.of("migration_probe"))).as("V99's first table").containsExactly("migration_probe");
-        assertThat(versions(sql)).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(versions(sql)).as("the app's migrations, and not V99").containsExactlyElementsOf(TestDatabase.migrationVersions());
         assertThat(count(sql, "SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE ID_ = '" + incident + "'")).isEqualTo(1);
         // The fault fixed: the table V99 reads is there.
         sql.execute("CREATE TABLE migration_prerequisite (id INT NOT NULL PRIMARY KEY)");
@@ -63,7 +63,9 @@ class MigrationFailureTest {
         assertThat(app.getBean(ProcessEngine.class).getRuntimeService().createProcessInstanceQuery().processInstanceId(incident).count()).isEqualTo(1);
       }
       try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
-        assertThat(versions(sql)).containsExactly("1", "2", "3", "4", "5", "6", "99");
+        List<String> withV99 = new ArrayList<>(TestDatabase.migrationVersions());
+        withV99.add("99");
+        assertThat(versions(sql)).containsExactlyElementsOf(withV99);
         assertThat(count(sql, "SELECT COUNT(*) FROM migration_probe")).isEqualTo(2);
       }
     }

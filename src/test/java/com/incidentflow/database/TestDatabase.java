@@ -1,13 +1,20 @@
 package com.incidentflow.database;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * An empty database of its own for a test that starts the app itself: an H2 file under target/, or,
@@ -69,5 +76,26 @@ public final class TestDatabase implements AutoCloseable {
   @Override
   public void close() {
     drop.run();
+  }
+
+  /**
+   * The versions of the app's own migrations, in order (every vendor folder has the same versions), so
+   * that a test asking "were they all applied, once each" need not be edited with every new migration.
+   */
+  public static List<String> migrationVersions() {
+    try {
+      Pattern version = Pattern.compile("V(\\d+)__.*\\.sql");
+      return Arrays.stream(new PathMatchingResourcePatternResolver()
+              .getResources("classpath*:db/migration/**/V*__*.sql"))
+          .map(resource -> version.matcher(Objects.requireNonNull(resource.getFilename())))
+          .filter(Matcher::matches)
+          .map(matcher -> Integer.parseInt(matcher.group(1)))
+          .distinct()
+          .sorted()
+          .map(String::valueOf)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
