@@ -185,7 +185,8 @@ public class ProcessDataGuard extends CommandInterceptor {
     if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) { // also resolve
       String taskId = field(command, "taskId");
       Map<String, ?> values = field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables");
-      Completion completion = completion(taskId, values, caller); // before the step ends and its task is gone
+      boolean returnsVariables = field(command, "returnVariables");
+      Completion completion = completion(taskId, values, returnsVariables, caller); // before the step ends and its task is gone
       checkStepValues(completion, values);
       return (T) completion.readable().filter(next.execute(command));
     }
@@ -240,13 +241,14 @@ public class ProcessDataGuard extends CommandInterceptor {
   /**
    * What the checks of one completion need, looked up in one engine command (one transaction): the
    * step and its form, what the form shows in the read-only fields submitted, and what the caller may
-   * read back through the step.
+   * read back through the step — only when the completion returns the process's variables; without
+   * them (Tasklist's submit, the REST default) there is nothing to filter and nothing to check for it.
    */
-  private Completion completion(String taskId, Map<String, ?> values, Authentication caller) {
+  private Completion completion(String taskId, Map<String, ?> values, boolean returnsVariables, Authentication caller) {
     return asEngine(context -> {
       TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
       if (task == null) {
-        return new Completion(null, Map.of(), readableIn(context, null, caller)); // the engine answers "no such task"
+        return new Completion(null, Map.of(), Readable.NOTHING_RETURNED); // the engine answers "no such task"
       }
       Map<String, Object> shown = new HashMap<>();
       Optional<StepForm> form = Optional.empty();
@@ -258,7 +260,7 @@ public class ProcessDataGuard extends CommandInterceptor {
           }
         }
       }
-      return new Completion(new Step(task, form), shown, readableIn(context, task, caller));
+      return new Completion(new Step(task, form), shown, returnsVariables ? readableIn(context, task, caller) : Readable.NOTHING_RETURNED);
     });
   }
 
@@ -341,6 +343,9 @@ public class ProcessDataGuard extends CommandInterceptor {
 
   /** @param fields null: every variable */
   private record Readable(Set<String> fields) {
+    /** For a call that returns no variables: its null result passes the filter as it is. */
+    static final Readable NOTHING_RETURNED = new Readable(null);
+
     Object filter(Object result) {
       if (fields == null || !(result instanceof VariableMap variables)) {
         return result;
