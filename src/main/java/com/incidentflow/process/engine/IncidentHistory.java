@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.NativeHistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
@@ -31,13 +33,20 @@ public class IncidentHistory {
   private final ManagementService management;
   private final TaskService tasks;
   private final EngineAccess access;
+  private final boolean h2;
+  /** The engine's history tables, named once: asking the engine needs admin rights and a command. */
+  private volatile Tables tables;
 
-  public IncidentHistory(HistoryService history, ManagementService management, TaskService tasks, EngineAccess access) {
+  public IncidentHistory(
+      ProcessEngine engine, HistoryService history, ManagementService management, TaskService tasks, EngineAccess access) {
     this.history = history;
     this.management = management;
     this.tasks = tasks;
     this.access = access;
+    this.h2 = "h2".equals(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType());
   }
+
+  private record Tables(String instances, String variables) {}
 
   /** An incident as history has it: its process instance, its number and when it started and ended. */
   public record Entry(String processInstanceId, String number, Instant startedAt, Instant endedAt) {
@@ -76,10 +85,9 @@ public class IncidentHistory {
    * condition stays linear.
    */
   public Page search(Criteria criteria, int offset, int size) {
-    // Table names are the engine's own business (prefixes); asking needs admin rights.
-    String instances = access.asEngine(() -> management.getTableName(HistoricProcessInstance.class));
-    String variables = access.asEngine(() -> management.getTableName(HistoricVariableInstance.class));
-    StringBuilder where = new StringBuilder(" FROM " + instances + " RES WHERE RES.PROC_DEF_KEY_ = #{processKey}");
+    Tables named = tables();
+    String variables = named.variables();
+    StringBuilder where = new StringBuilder(" WHERE RES.PROC_DEF_KEY_ = #{processKey}");
     Map<String, Object> parameters = new HashMap<>();
     parameters.put("processKey", IncidentProcess.PROCESS_KEY);
     if (Boolean.TRUE.equals(criteria.open())) {
@@ -108,10 +116,11 @@ public class IncidentHistory {
       parameters.put("titleName", Variables.TITLE);
       parameters.put("text", contains(criteria.text()));
     }
-    NativeHistoricProcessInstanceQuery count = history.createNativeHistoricProcessInstanceQuery().sql("SELECT COUNT(*)" + where);
+    String from = " FROM " + named.instances() + " RES";
+    NativeHistoricProcessInstanceQuery count = history.createNativeHistoricProcessInstanceQuery().sql("SELECT COUNT(*)" + from + where);
     NativeHistoricProcessInstanceQuery query =
         history.createNativeHistoricProcessInstanceQuery()
-            .sql("SELECT RES.*" + where + " ORDER BY RES.START_TIME_ DESC, RES.BUSINESS_KEY_ DESC");
+            .sql("SELECT RES.*" + from + newestFirstHint() + where + " ORDER BY RES.START_TIME_ DESC, RES.BUSINESS_KEY_ DESC");
     parameters.forEach((name, value) -> {
       count.parameter(name, value);
       query.parameter(name, value);
@@ -124,6 +133,27 @@ public class IncidentHistory {
     long total = access.asEngine(count::count);
     List<Entry> page = access.asEngine(() -> query.listPage(offset, size)).stream().map(IncidentHistory::entry).toList();
     return new Page(page, total);
+  }
+
+  /**
+   * H2 plans the page by the condition on the process key (its index, or ours on key and start time)
+   * and then reads and sorts every incident to keep one page. Told to read the index in the list's
+   * own order, it stops after the page's rows (the key condition filters the notification processes
+   * that share the table). PostgreSQL reads the key-and-start index backwards by itself.
+   */
+  private String newestFirstHint() {
+    return h2 ? " USE INDEX (" + HistoryIndexes.NEWEST_FIRST + ")" : "";
+  }
+
+  private Tables tables() {
+    Tables named = tables;
+    if (named == null) {
+      // Table names are the engine's own business (prefixes); asking needs admin rights.
+      named = access.asEngine(() -> new Tables(
+          management.getTableName(HistoricProcessInstance.class), management.getTableName(HistoricVariableInstance.class)));
+      tables = named;
+    }
+    return named;
   }
 
   /** The incidents' own values of these names by process instance; a step's local value of the same name is left out. */

@@ -30,6 +30,12 @@ class HistoryIndexesTest {
   @Test
   void shouldCreateTheHistoryIndexesOnTheEngineHistoryTablesAtStartUp() throws Exception {
     assertThat(indexNames("ACT_HI_PROCINST")).contains("INCIDENT_FLOW_HI_PROCINST_KEY_START");
+    // The list's newest-first index is named by IncidentHistory's query on H2 only.
+    if (postgres()) {
+      assertThat(indexNames("ACT_HI_PROCINST")).doesNotContain("INCIDENT_FLOW_HI_PROCINST_NEWEST");
+    } else {
+      assertThat(indexNames("ACT_HI_PROCINST")).contains("INCIDENT_FLOW_HI_PROCINST_NEWEST");
+    }
   }
 
   @Test
@@ -49,7 +55,7 @@ class HistoryIndexesTest {
     for (String table : List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST")) {
       indexNames(table).stream().filter(name -> name.startsWith("INCIDENT_FLOW_")).forEach(ours::add);
     }
-    assertThat(ours).hasSameSizeAs(HistoryIndexes.STATEMENTS);
+    assertThat(ours).hasSize(HistoryIndexes.STATEMENTS.size() + (postgres() ? 0 : HistoryIndexes.H2_STATEMENTS.size()));
   }
 
   @Test
@@ -58,6 +64,12 @@ class HistoryIndexesTest {
     indexes.ensureIndexes();
 
     assertThat(indexNames("ACT_HI_PROCINST")).containsOnlyOnce("INCIDENT_FLOW_HI_PROCINST_KEY_START");
+  }
+
+  private boolean postgres() throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+    }
   }
 
   private List<String> indexNames(String table) throws Exception {
