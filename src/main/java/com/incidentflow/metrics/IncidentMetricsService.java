@@ -23,8 +23,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Incident figures. Period figures and open counts aggregate the metrics' own record of each incident
@@ -55,35 +57,64 @@ public class IncidentMetricsService {
   private final JdbcTemplate jdbc;
   private final ProcessModel model;
   private final Clock clock;
+  private final MetricsFigures figures;
 
-  public IncidentMetricsService(JdbcTemplate jdbc, ProcessModel model, Clock clock) {
+  public IncidentMetricsService(JdbcTemplate jdbc, ProcessModel model, Clock clock, MetricsFigures figures) {
     this.jdbc = jdbc;
     this.model = model;
     this.clock = clock;
+    this.figures = figures;
   }
 
-  /** For the Cockpit plugin, which Jersey (not Spring) creates: it reaches the engine's data source. */
-  public static IncidentMetricsService on(DataSource dataSource, ProcessModel model, Clock clock) {
-    return new IncidentMetricsService(new JdbcTemplate(dataSource), model, clock);
+  /**
+   * For the Cockpit plugin, which Jersey (not Spring) creates: it reaches the engine's data source, and takes the
+   * app's pool of figure threads ({@link MetricsFigures}, a bean) so that a request starts no threads of its own.
+   */
+  public static IncidentMetricsService on(DataSource dataSource, ProcessModel model, Clock clock, MetricsFigures figures) {
+    return new IncidentMetricsService(new JdbcTemplate(dataSource), model, clock, figures);
   }
 
+  /**
+   * The whole report. Its figures are independent queries, so they run at once, each on a thread of
+   * {@link MetricsFigures} and a connection of its own; the report waits for all of them and fails with the first
+   * figure that fails (no partial report). Inside a transaction (no caller today: the API, the Cockpit resource and
+   * the gauges call it outside any) the figures run one after the other on the caller's thread instead, so that they
+   * read through the transaction's connection — its own writes, its snapshot — exactly as they always did.
+   */
   public IncidentMetrics report(MetricsPeriod period) {
     Map<String, String> stepNames = stepNames();
-    TimeTo timeTo = timeTo(period);
+    MetricsFigures.Report report = TransactionSynchronizationManager.isActualTransactionActive()
+        ? MetricsFigures.sequentially()
+        : figures.concurrently();
+    // The longest first, so that they start before the quick ones take the threads.
+    CompletableFuture<List<Count>> perClient = report.add(() -> incidentsPerClient(period));
+    CompletableFuture<TimeTo> timeTo = report.add(() -> timeTo(period));
+    CompletableFuture<List<StepDurationStats>> perStep = report.add(() -> timePerStep(period, stepNames));
+    CompletableFuture<List<WeekTrend>> trend = report.add(() -> weeklyTrend(period));
+    CompletableFuture<SuspectedChanges> suspected = report.add(() -> suspectedChanges(period));
+    CompletableFuture<List<Count>> openByPriority = report.add(this::openByPriority);
+    CompletableFuture<List<StepCount>> openByStep = report.add(() -> openByStep(stepNames));
+    CompletableFuture<List<OpenIncident>> oldestOpen = report.add(this::oldestOpen);
+    report.await();
+    TimeTo times = value(timeTo);
     return new IncidentMetrics(
         period.from(),
         period.to(),
         clock.instant(),
-        openByPriority(),
-        openByStep(stepNames),
-        oldestOpen(),
-        timeTo.acknowledge(),
-        timeTo.mitigate(),
-        timeTo.resolve(),
-        timePerStep(period, stepNames),
-        incidentsPerClient(period),
-        weeklyTrend(period),
-        suspectedChanges(period));
+        value(openByPriority),
+        value(openByStep),
+        value(oldestOpen),
+        times.acknowledge(),
+        times.mitigate(),
+        times.resolve(),
+        value(perStep),
+        value(perClient),
+        value(trend),
+        value(suspected));
+  }
+
+  private static <T> T value(CompletableFuture<T> figure) {
+    return MetricsFigures.Report.value(figure);
   }
 
   public List<Count> openByPriority() {
