@@ -18,9 +18,15 @@ public class MetricsConfiguration {
 
   public static final String METRICS_PATH = "/api/metrics";
 
+  /** The report's figure threads, for the API, the gauges and the Cockpit plugin alike; shut down with the context. */
+  @Bean(destroyMethod = "close")
+  public MetricsFigures metricsFigures() {
+    return MetricsFigures.pool(MetricsFigures.THREADS);
+  }
+
   @Bean
-  public IncidentMetricsService incidentMetricsService(JdbcTemplate jdbc, ProcessModel model, Clock clock) {
-    return new IncidentMetricsService(jdbc, model, clock);
+  public IncidentMetricsService incidentMetricsService(JdbcTemplate jdbc, ProcessModel model, Clock clock, MetricsFigures figures) {
+    return new IncidentMetricsService(jdbc, model, clock, figures);
   }
 
   @Bean

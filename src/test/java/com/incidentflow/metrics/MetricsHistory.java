@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationContext;
 
 /**
  * A known history, built through the real engine with the engine clock, in a week of its own so
@@ -61,6 +62,11 @@ class MetricsHistory {
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  /** A history on the app's engine. */
+  static MetricsHistory in(ApplicationContext app) {
+    return new MetricsHistory(app.getBean(ProcessEngine.class));
   }
 
   /** Both weeks of the history, Monday to the second Sunday. */

@@ -9,6 +9,7 @@ import com.incidentflow.localization.TeamTime;
 import com.incidentflow.metrics.IncidentMetrics;
 import com.incidentflow.metrics.IncidentMetricsService;
 import com.incidentflow.api.InvalidRequestException;
+import com.incidentflow.metrics.MetricsFigures;
 import com.incidentflow.metrics.MetricsPeriod;
 import com.incidentflow.process.engine.EngineDoorConfiguration.EngineClock;
 import com.incidentflow.process.engine.ProcessModel;
@@ -39,6 +40,7 @@ import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
@@ -74,9 +76,11 @@ public class IncidentMetricsCockpitPlugin extends AbstractCockpitPlugin {
     @Path("{engineName}/metrics")
     public MetricsResource metrics(@PathParam("engineName") String engineName) {
       // Jersey, not Spring, creates this resource: the app's formatter of times comes from the app's context.
-      TeamTime time = WebApplicationContextUtils.getRequiredWebApplicationContext(servlet).getBean(TeamTime.class);
+      // So does the pool the report's figures run on: one for the app, not one per request.
+      WebApplicationContext app = WebApplicationContextUtils.getRequiredWebApplicationContext(servlet);
       return subResource(
-          new MetricsResource(engineName, time, TeamTime.readerLocale(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE))),
+          new MetricsResource(engineName, app.getBean(TeamTime.class), app.getBean(MetricsFigures.class),
+              TeamTime.readerLocale(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE))),
           engineName);
     }
   }
@@ -96,11 +100,13 @@ public class IncidentMetricsCockpitPlugin extends AbstractCockpitPlugin {
 
     private final Clock clock = new EngineClock(ZoneId.systemDefault());
     private final TeamTime time;
+    private final MetricsFigures figures;
     private final Locale reader;
 
-    public MetricsResource(String engineName, TeamTime time, Locale reader) {
+    public MetricsResource(String engineName, TeamTime time, MetricsFigures figures, Locale reader) {
       super(engineName);
       this.time = time;
+      this.figures = figures;
       this.reader = reader;
     }
 
@@ -119,7 +125,7 @@ public class IncidentMetricsCockpitPlugin extends AbstractCockpitPlugin {
       }
       ProcessEngine engine = getProcessEngine();
       ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-      IncidentMetricsService service = IncidentMetricsService.on(configuration.getDataSource(), new ProcessModel(engine.getRepositoryService(), engine.getDecisionService()), clock);
+      IncidentMetricsService service = IncidentMetricsService.on(configuration.getDataSource(), new ProcessModel(engine.getRepositoryService(), engine.getDecisionService()), clock, figures);
       MetricsPeriod period;
       try {
         period = MetricsPeriod.of(date(from), date(to), Date.from(clock.instant()), DEFAULT_PERIOD_DAYS, time.zone());
