@@ -52,6 +52,8 @@ public class HistoryIndexes {
   private static final Logger log = LoggerFactory.getLogger(HistoryIndexes.class);
 
   private final JdbcTemplate jdbc;
+  /** Whether {@link #NEWEST_FIRST} exists: the web server takes requests before the indexes are made at start. */
+  private volatile boolean newestFirst;
 
   /** Takes the engine so that Spring builds it (and with it the ACT_HI_* tables) first. */
   public HistoryIndexes(JdbcTemplate jdbc, EngineStarted engine) {
@@ -79,6 +81,12 @@ public class HistoryIndexes {
       jdbc.execute(statement);
       log.debug("{} ({} ms)", statement, (System.nanoTime() - started) / 1_000_000);
     }
+    newestFirst = !postgres;
+  }
+
+  /** Whether a query may name {@link #NEWEST_FIRST} (H2, once it is made). */
+  public boolean newestFirstReady() {
+    return newestFirst;
   }
 
   private boolean isPostgres() {

@@ -12,12 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.NativeHistoricProcessInstanceQuery;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
@@ -33,17 +31,16 @@ public class IncidentHistory {
   private final ManagementService management;
   private final TaskService tasks;
   private final EngineAccess access;
-  private final boolean h2;
+  private final HistoryIndexes indexes;
   /** The engine's history tables, named once: asking the engine needs admin rights and a command. */
   private volatile Tables tables;
 
-  public IncidentHistory(
-      ProcessEngine engine, HistoryService history, ManagementService management, TaskService tasks, EngineAccess access) {
+  public IncidentHistory(HistoryService history, ManagementService management, TaskService tasks, EngineAccess access, HistoryIndexes indexes) {
     this.history = history;
     this.management = management;
     this.tasks = tasks;
     this.access = access;
-    this.h2 = "h2".equals(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType());
+    this.indexes = indexes;
   }
 
   private record Tables(String instances, String variables) {}
@@ -139,10 +136,11 @@ public class IncidentHistory {
    * H2 plans the page by the condition on the process key (its index, or ours on key and start time)
    * and then reads and sorts every incident to keep one page. Told to read the index in the list's
    * own order, it stops after the page's rows (the key condition filters the notification processes
-   * that share the table). PostgreSQL reads the key-and-start index backwards by itself.
+   * that share the table). PostgreSQL reads the key-and-start index backwards by itself. Until the
+   * index is made at start (the web server is already up), the page is read as before.
    */
   private String newestFirstHint() {
-    return h2 ? " USE INDEX (" + HistoryIndexes.NEWEST_FIRST + ")" : "";
+    return indexes.newestFirstReady() ? " USE INDEX (" + HistoryIndexes.NEWEST_FIRST + ")" : "";
   }
 
   private Tables tables() {
