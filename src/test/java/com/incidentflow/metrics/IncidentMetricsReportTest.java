@@ -81,6 +81,26 @@ class IncidentMetricsReportTest {
   }
 
   @Test
+  void shouldCountAnIncidentOnceForAClientItNamesTwice() {
+    MetricsPeriod period = new MetricsPeriod(LocalDate.of(2099, 2, 2), LocalDate.of(2099, 2, 15)); // no other test's days
+    Timestamp noon = Timestamp.valueOf(period.from().atTime(12, 0));
+
+    List<Count> counted = new TransactionTemplate(transactions).execute(status -> {
+      for (String incident : List.of("twice-a", "twice-b")) {
+        jdbc.update("INSERT INTO metrics_incident (process_instance_id, reported_at, scope_confirmed) VALUES (?, ?, TRUE)", incident, noon);
+      }
+      jdbc.update("INSERT INTO metrics_client (variable_id, process_instance_id, reported_at, client) VALUES (?, ?, ?, ?)", "v1", "twice-a", noon, "Initech");
+      jdbc.update("INSERT INTO metrics_client (variable_id, process_instance_id, reported_at, client) VALUES (?, ?, ?, ?)", "v2", "twice-a", noon, "Initech");
+      jdbc.update("INSERT INTO metrics_client (variable_id, process_instance_id, reported_at, client) VALUES (?, ?, ?, ?)", "v3", "twice-b", noon, "Initech");
+      jdbc.update("INSERT INTO metrics_client (variable_id, process_instance_id, reported_at, client) VALUES (?, ?, ?, ?)", "v4", "twice-b", noon, "Hooli");
+      status.setRollbackOnly();
+      return metrics.incidentsPerClient(period);
+    });
+
+    assertThat(counted).containsExactly(new Count("Initech", 2), new Count("Hooli", 1));
+  }
+
+  @Test
   void shouldFailWithTheFailingFiguresOwnException() {
     SQLException unavailable = new SQLException("change_suspected is unavailable", "08S01");
     DataSource failingSuspectedChanges = new DelegatingDataSource(dataSource) {
