@@ -89,12 +89,13 @@ public class IncidentMetricsService {
     MetricsFigures.Report report = TransactionSynchronizationManager.isActualTransactionActive()
         ? MetricsFigures.sequentially()
         : figures.concurrently();
+    boolean scan = scanOnH2(period); // once for the three figures that read the record by report time
     // The longest first, so that they start before the quick ones take the threads.
-    CompletableFuture<List<Count>> perClient = report.add(() -> incidentsPerClient(period));
-    CompletableFuture<TimeTo> timeTo = report.add(() -> timeTo(period));
+    CompletableFuture<List<Count>> perClient = report.add(() -> incidentsPerClient(period, scan));
+    CompletableFuture<TimeTo> timeTo = report.add(() -> timeTo(period, scan));
     CompletableFuture<List<StepDurationStats>> perStep = report.add(() -> timePerStep(period, stepNames));
     CompletableFuture<List<WeekTrend>> trend = report.add(() -> weeklyTrend(period));
-    CompletableFuture<SuspectedChanges> suspected = report.add(() -> suspectedChanges(period));
+    CompletableFuture<SuspectedChanges> suspected = report.add(() -> suspectedChanges(period, scan));
     CompletableFuture<List<Count>> openByPriority = report.add(this::openByPriority);
     CompletableFuture<List<StepCount>> openByStep = report.add(() -> openByStep(stepNames));
     CompletableFuture<List<OpenIncident>> oldestOpen = report.add(this::oldestOpen);
@@ -155,12 +156,16 @@ public class IncidentMetricsService {
    * COUNT and PERCENTILE_CONT skip NULLs, so each figure covers exactly the incidents that reached its milestone.
    */
   public TimeTo timeTo(MetricsPeriod period) {
-    String scan = scanOnH2(period) ? " USE INDEX ()" : "";
+    return timeTo(period, scanOnH2(period));
+  }
+
+  /** {@code scan}: as for {@link #incidentsPerClient(MetricsPeriod, boolean)}. */
+  TimeTo timeTo(MetricsPeriod period, boolean scan) {
     // Per priority (in the order SQL's ORDER BY 1 gave them), the milliseconds to each milestone.
     Map<String, Milliseconds[]> byPriority = new TreeMap<>();
     jdbc.query(
         "SELECT " + PRIORITY_KEY + " AS priority, m.acknowledged_ms, m.mitigated_ms, m.resolved_ms FROM metrics_incident m"
-            + scan + " WHERE " + REPORTED_IN_PERIOD,
+            + whole(scan) + " WHERE " + REPORTED_IN_PERIOD,
         (ResultSet rs) -> {
           Milliseconds[] milestones = byPriority.computeIfAbsent(
               rs.getString("priority"), priority -> new Milliseconds[] {new Milliseconds(), new Milliseconds(), new Milliseconds()});
@@ -256,7 +261,7 @@ public class IncidentMetricsService {
 
   /** {@code scan}: H2 reads the two tables whole instead of through their report-time index (same rows, same figure). */
   List<Count> incidentsPerClient(MetricsPeriod period, boolean scan) {
-    String from = scan ? " USE INDEX ()" : "";
+    String from = whole(scan);
     // Each client's incidents, an incident counted once however often it names the client: what
     // COUNT(DISTINCT process_instance_id) per client gives, which took H2 2.3 about eight times as long as
     // reading the rows (docs/metrics.md). Holds the period's incident ids while it counts.
@@ -285,7 +290,8 @@ public class IncidentMetricsService {
   }
 
   /**
-   * Whether incidents per client should read its tables whole: on H2, when the period covers more than half of the
+   * Whether the figures read by report time (time-to, incidents per client, suspected changes) should read their
+   * tables whole: on H2, when the period covers more than half of the
    * time the record spans. H2 reads a period through the report-time index one row lookup at a time; for most of
    * the record a plain scan of the narrow rows is cheaper, for a small part of it the index is (measured on a generated
    * record of 100,000 incidents over two years, H2 2.3: the two queries over all of it took about 45 % less time as a
@@ -310,6 +316,11 @@ public class IncidentMetricsService {
     return overlap >= 0 && 2 * overlap >= span;
   }
 
+  /** H2's hint to read the table whole rather than through an index. */
+  private static String whole(boolean scan) {
+    return scan ? " USE INDEX ()" : "";
+  }
+
   private boolean h2() {
     Boolean h2 = isH2;
     if (h2 == null) {
@@ -321,9 +332,14 @@ public class IncidentMetricsService {
 
   /** Incidents of the period, and those of them with a suspected change (change_suspected: a few rows per incident at most). */
   public SuspectedChanges suspectedChanges(MetricsPeriod period) {
+    return suspectedChanges(period, scanOnH2(period));
+  }
+
+  /** {@code scan}: as for {@link #incidentsPerClient(MetricsPeriod, boolean)}. */
+  SuspectedChanges suspectedChanges(MetricsPeriod period, boolean scan) {
     return jdbc.queryForObject(
         "SELECT COUNT(*) AS reported, COUNT(CASE WHEN EXISTS (SELECT 1 FROM change_suspected s WHERE s.process_instance_id"
-            + " = m.process_instance_id) THEN 1 END) AS suspected FROM metrics_incident m" + (scanOnH2(period) ? " USE INDEX ()" : "")
+            + " = m.process_instance_id) THEN 1 END) AS suspected FROM metrics_incident m" + whole(scan)
             + " WHERE " + REPORTED_IN_PERIOD,
         (rs, n) -> new SuspectedChanges(rs.getLong("reported"), rs.getLong("suspected")),
         period.startInclusive(),
