@@ -89,12 +89,12 @@ public class IncidentMetricsService {
     MetricsFigures.Report report = TransactionSynchronizationManager.isActualTransactionActive()
         ? MetricsFigures.sequentially()
         : figures.concurrently();
-    boolean scan = scanOnH2(period); // once for the three figures that read the record by report time
+    boolean scan = scanOnH2(period); // once for the figures that read the record's incidents over the period
     // The longest first, so that they start before the quick ones take the threads.
-    CompletableFuture<List<Count>> perClient = report.add(() -> incidentsPerClient(period, scan));
     CompletableFuture<TimeTo> timeTo = report.add(() -> timeTo(period, scan));
     CompletableFuture<List<StepDurationStats>> perStep = report.add(() -> timePerStep(period, stepNames));
-    CompletableFuture<List<WeekTrend>> trend = report.add(() -> weeklyTrend(period));
+    CompletableFuture<List<WeekTrend>> trend = report.add(() -> weeklyTrend(period, scan));
+    CompletableFuture<List<Count>> perClient = report.add(() -> incidentsPerClient(period));
     CompletableFuture<SuspectedChanges> suspected = report.add(() -> suspectedChanges(period, scan));
     CompletableFuture<List<Count>> openByPriority = report.add(this::openByPriority);
     CompletableFuture<List<StepCount>> openByStep = report.add(() -> openByStep(stepNames));
@@ -159,7 +159,7 @@ public class IncidentMetricsService {
     return timeTo(period, scanOnH2(period));
   }
 
-  /** {@code scan}: as for {@link #incidentsPerClient(MetricsPeriod, boolean)}. */
+  /** {@code scan}: H2 reads the table whole instead of through its report-time index (same rows, same figure). */
   TimeTo timeTo(MetricsPeriod period, boolean scan) {
     // Per priority (in the order SQL's ORDER BY 1 gave them), the milliseconds to each milestone.
     Map<String, Milliseconds[]> byPriority = new TreeMap<>();
@@ -251,33 +251,17 @@ public class IncidentMetricsService {
   }
 
   /**
-   * Confirmed clients come from the contact steps (one {@code client} variable per affected client, so
-   * the database counts them). Incidents whose impact is not confirmed yet fall back to the provisional
-   * or reported clients — free text, parsed here, but only for those few unconfirmed incidents.
+   * Confirmed clients come from the contact steps (one {@code client} variable per affected client), counted per
+   * client and day of the report as they are written ({@link ClientCounts}), so a period reads a few rows per month.
+   * Incidents whose impact is not confirmed yet fall back to the provisional or reported clients — free text, parsed
+   * here, but only for those few unconfirmed incidents, which an index of their own finds.
    */
   public List<Count> incidentsPerClient(MetricsPeriod period) {
-    return incidentsPerClient(period, scanOnH2(period));
-  }
-
-  /** {@code scan}: H2 reads the two tables whole instead of through their report-time index (same rows, same figure). */
-  List<Count> incidentsPerClient(MetricsPeriod period, boolean scan) {
-    String from = whole(scan);
-    // Each client's incidents, an incident counted once however often it names the client: what
-    // COUNT(DISTINCT process_instance_id) per client gives, which took H2 2.3 about eight times as long as
-    // reading the rows (docs/metrics.md). Holds the period's incident ids while it counts.
-    Map<String, Set<String>> incidentsOf = new HashMap<>();
+    Map<String, Long> perClient = ClientCounts.read(jdbc, period);
     jdbc.query(
-        "SELECT m.client, m.process_instance_id FROM metrics_client m" + from + " WHERE " + REPORTED_IN_PERIOD,
-        (ResultSet rs) -> {
-          incidentsOf.computeIfAbsent(rs.getString("client"), client -> new HashSet<>()).add(rs.getString("process_instance_id"));
-        },
-        period.startInclusive(),
-        period.endExclusive());
-    Map<String, Long> perClient = new HashMap<>();
-    incidentsOf.forEach((client, incidents) -> perClient.put(client, (long) incidents.size()));
-    jdbc.query(
-        "SELECT COALESCE(m.provisional_clients, m.reported_clients) AS clients FROM metrics_incident m" + from + " WHERE " + REPORTED_IN_PERIOD
-            + " AND m.scope_confirmed = FALSE AND COALESCE(m.provisional_clients, m.reported_clients) IS NOT NULL",
+        "SELECT COALESCE(m.provisional_clients, m.reported_clients) AS clients FROM metrics_incident m" + unconfirmedIndex()
+            + " WHERE m.scope_confirmed = FALSE AND " + REPORTED_IN_PERIOD
+            + " AND COALESCE(m.provisional_clients, m.reported_clients) IS NOT NULL",
         (ResultSet rs) -> {
           ClientList.parse(rs.getString("clients")).forEach(client -> perClient.merge(client, 1L, Long::sum));
         },
@@ -290,7 +274,16 @@ public class IncidentMetricsService {
   }
 
   /**
-   * Whether the figures read by report time (time-to, incidents per client, suspected changes) should read their
+   * On H2, the index of unconfirmed incidents by name: for a period over most of the record H2 would otherwise plan
+   * with the report-time index and visit every incident of the period (PostgreSQL's planner picks it by itself).
+   */
+  private String unconfirmedIndex() {
+    return h2() ? " USE INDEX (metrics_incident_unconfirmed)" : "";
+  }
+
+  /**
+   * Whether the figures that read the record's incidents over the period (time-to, weekly trend, suspected changes)
+   * should read their
    * tables whole: on H2, when the period covers more than half of the
    * time the record spans. H2 reads a period through the report-time index one row lookup at a time; for most of
    * the record a plain scan of the narrow rows is cheaper, for a small part of it the index is (measured on a generated
@@ -335,7 +328,7 @@ public class IncidentMetricsService {
     return suspectedChanges(period, scanOnH2(period));
   }
 
-  /** {@code scan}: as for {@link #incidentsPerClient(MetricsPeriod, boolean)}. */
+  /** {@code scan}: as for {@link #timeTo(MetricsPeriod, boolean)}. */
   SuspectedChanges suspectedChanges(MetricsPeriod period, boolean scan) {
     return jdbc.queryForObject(
         "SELECT COUNT(*) AS reported, COUNT(CASE WHEN EXISTS (SELECT 1 FROM change_suspected s WHERE s.process_instance_id"
@@ -351,20 +344,25 @@ public class IncidentMetricsService {
    * hundred rows), the days are folded into weeks here.
    */
   public List<WeekTrend> weeklyTrend(MetricsPeriod period) {
+    return weeklyTrend(period, scanOnH2(period));
+  }
+
+  /** {@code scan}: as for {@link #timeTo(MetricsPeriod, boolean)}; resolution times span the record as report times do. */
+  List<WeekTrend> weeklyTrend(MetricsPeriod period, boolean scan) {
     Map<LocalDate, long[]> weeks = new TreeMap<>();
     for (LocalDate week = weekOf(period.from()); !week.isAfter(period.to()); week = week.plusWeeks(1)) {
       weeks.put(week, new long[2]);
     }
-    countPerDay("reported_at", period, weeks, 0);
-    countPerDay("resolved_at", period, weeks, 1);
+    countPerDay("reported_at", period, scan, weeks, 0);
+    countPerDay("resolved_at", period, scan, weeks, 1);
     List<WeekTrend> trend = new ArrayList<>();
     weeks.forEach((week, counts) -> trend.add(new WeekTrend(week, counts[0], counts[1])));
     return trend;
   }
 
-  private void countPerDay(String column, MetricsPeriod period, Map<LocalDate, long[]> weeks, int slot) {
+  private void countPerDay(String column, MetricsPeriod period, boolean scan, Map<LocalDate, long[]> weeks, int slot) {
     jdbc.query(
-        "SELECT CAST(m." + column + " AS DATE) AS on_day, COUNT(*) AS n FROM metrics_incident m"
+        "SELECT CAST(m." + column + " AS DATE) AS on_day, COUNT(*) AS n FROM metrics_incident m" + whole(scan)
             + " WHERE m." + column + " >= ? AND m." + column + " < ? GROUP BY CAST(m." + column + " AS DATE)",
         (ResultSet rs) -> {
           weeks.get(weekOf(rs.getDate("on_day").toLocalDate()))[slot] += rs.getLong("n");

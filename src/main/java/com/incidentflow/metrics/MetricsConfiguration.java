@@ -35,13 +35,19 @@ public class MetricsConfiguration {
   }
 
   @Bean
-  public MetricsDerivation metricsDerivation(JdbcTemplate jdbc, PlatformTransactionManager transactions, StepHistogram histogram) {
-    return new MetricsDerivation(jdbc, new TransactionTemplate(transactions), histogram);
+  ClientCounts clientCounts(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    return new ClientCounts(jdbc, transactions);
   }
 
   @Bean
-  public MetricsRecord metricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation, StepHistogram histogram) {
-    return new MetricsRecord(jdbc, derivation, histogram);
+  public MetricsDerivation metricsDerivation(
+      JdbcTemplate jdbc, PlatformTransactionManager transactions, StepHistogram histogram, ClientCounts clientCounts) {
+    return new MetricsDerivation(jdbc, new TransactionTemplate(transactions), histogram, clientCounts);
+  }
+
+  @Bean
+  public MetricsRecord metricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation, StepHistogram histogram, ClientCounts clientCounts) {
+    return new MetricsRecord(jdbc, derivation, histogram, clientCounts);
   }
 
   @Bean

@@ -31,12 +31,14 @@ public class MetricsDerivation {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final StepHistogram histogram;
+  private final ClientCounts clientCounts;
   private final HistoryTables history;
 
-  MetricsDerivation(JdbcTemplate jdbc, TransactionTemplate transaction, StepHistogram histogram) {
+  MetricsDerivation(JdbcTemplate jdbc, TransactionTemplate transaction, StepHistogram histogram, ClientCounts clientCounts) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.histogram = histogram;
+    this.clientCounts = clientCounts;
     this.history = new HistoryTables(jdbc);
   }
 
@@ -105,13 +107,14 @@ public class MetricsDerivation {
     String in = String.join(", ", Collections.nCopies(processInstanceIds.size(), "?"));
     Object[] ids = processInstanceIds.toArray();
     histogram.change(-1, "s.process_instance_id IN (" + in + ")", ids);
+    clientCounts.change(-1, "c.process_instance_id IN (" + in + ")", ids);
     jdbc.update("DELETE FROM metrics_step WHERE process_instance_id IN (" + in + ")", ids);
     jdbc.update("DELETE FROM metrics_client WHERE process_instance_id IN (" + in + ")", ids);
     jdbc.update("DELETE FROM metrics_incident WHERE process_instance_id IN (" + in + ")", ids);
   }
 
   /**
-   * Steps (and their counts in the {@link StepHistogram}) and clients first (they select the incidents that
+   * Steps and clients (and their counts, {@link StepHistogram}, {@link ClientCounts}) first (they select the incidents that
    * have no record yet), then the incidents.
    * Same meanings as the live path: the first start of the manager's judgement, the first end of the first
    * response, the first start of Announce resolution; the process-level priority and client texts.
@@ -125,6 +128,7 @@ public class MetricsDerivation {
     histogram.change(+1, which.apply("s.process_instance_id"), onlyParameters);
     jdbc.update("INSERT INTO metrics_client (variable_id, process_instance_id, reported_at, client) "
         + HistoryTables.variableTexts(Variables.CLIENT, which), params);
+    clientCounts.change(+1, which.apply("c.process_instance_id"), onlyParameters);
     String since = "CAST((EXTRACT(EPOCH FROM d.%1$s) - EXTRACT(EPOCH FROM d.reported_at)) * 1000 AS BIGINT)";
     return jdbc.update("INSERT INTO metrics_incident (process_instance_id, incident_number, reported_at, priority,"
         + " acknowledged_at, mitigated_at, resolved_at, acknowledged_ms, mitigated_ms, resolved_ms, ended_at,"

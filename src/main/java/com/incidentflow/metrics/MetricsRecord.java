@@ -39,11 +39,13 @@ public class MetricsRecord {
   private final JdbcTemplate jdbc;
   private final MetricsDerivation derivation;
   private final StepHistogram histogram;
+  private final ClientCounts clientCounts;
 
-  MetricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation, StepHistogram histogram) {
+  MetricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation, StepHistogram histogram, ClientCounts clientCounts) {
     this.jdbc = jdbc;
     this.derivation = derivation;
     this.histogram = histogram;
+    this.clientCounts = clientCounts;
   }
 
   public void recordReported(String processInstanceId, Date reportedAt, String businessKey) {
@@ -104,16 +106,25 @@ public class MetricsRecord {
     update(processInstanceId, "scope_confirmed = TRUE");
   }
 
-  /** A confirmed client (one per contact task); a changed value replaces the old one. */
+  /**
+   * A confirmed client (one per contact task); a changed value replaces the old one. The incidents per client and
+   * day change with it ({@link ClientCounts}); a derivation in between counts the rows it writes itself.
+   */
   public void recordClient(String processInstanceId, String variableId, String client) {
     if (client == null || client.isBlank()) {
-      jdbc.update("DELETE FROM metrics_client WHERE variable_id = ?", variableId);
+      clientCounts.around(processInstanceId, () -> jdbc.update("DELETE FROM metrics_client WHERE variable_id = ?", variableId));
     } else if (!writeClient(processInstanceId, variableId, client) && derivation.deriveIfMissing(processInstanceId)) {
       writeClient(processInstanceId, variableId, client);
     }
   }
 
   private boolean writeClient(String processInstanceId, String variableId, String client) {
+    boolean[] written = new boolean[1];
+    clientCounts.around(processInstanceId, () -> written[0] = writeClientRow(processInstanceId, variableId, client));
+    return written[0];
+  }
+
+  private boolean writeClientRow(String processInstanceId, String variableId, String client) {
     return jdbc.update("UPDATE metrics_client SET client = ? WHERE variable_id = ?", client, variableId) > 0
         || jdbc.update("INSERT INTO metrics_client (variable_id, process_instance_id, reported_at, client)"
                 + " SELECT ?, m.process_instance_id, m.reported_at, ? FROM metrics_incident m WHERE m.process_instance_id = ?",

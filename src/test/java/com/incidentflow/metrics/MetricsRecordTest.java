@@ -80,6 +80,9 @@ class MetricsRecordTest {
     // The steps' counts per day and duration are those of the step rows, and per month the same sums.
     assertThat(liveCounts.get("day")).hasSizeGreaterThan(20).isEqualTo(countedFromSteps(history.period(), false));
     assertThat(liveCounts.get("month")).isEqualTo(countedFromSteps(history.period(), true));
+    // The clients' counts per day and month are the distinct incidents of the client rows.
+    assertThat(liveCounts.get("client day")).isNotEmpty().isEqualTo(clientsCountedFromRows(history.period(), false));
+    assertThat(liveCounts.get("client month")).isEqualTo(clientsCountedFromRows(history.period(), true));
 
     ids.forEach(derivation::rebuild);
 
@@ -97,6 +100,7 @@ class MetricsRecordTest {
     assertThat(derivation.mayLackRecords()).as("the start-up check sees the gap").isTrue();
 
     assertThat(counts(history.period()).get("day")).as("forgetting takes the steps' counts").isEmpty();
+    assertThat(counts(history.period()).get("client day")).as("and the clients' counts").isEmpty();
 
     assertThat(derivation.backfill()).isGreaterThanOrEqualTo(ids.size());
 
@@ -139,13 +143,18 @@ class MetricsRecordTest {
     jdbc.update("INSERT INTO metrics_step_month (reported_month, step, bucket, steps) VALUES (?, 'Gone_Step', ?, 1)",
         reported.toLocalDate().withDayOfMonth(1), DurationBuckets.bucket(1000L));
     jdbc.update("INSERT INTO metrics_client (variable_id, process_instance_id, reported_at, client)"
-        + " VALUES ('gone-1-client', 'gone-1', ?, 'Acme Corp')", reported);
+        + " VALUES ('gone-1-client', 'gone-1', ?, 'Gone Client')", reported);
+    jdbc.update("INSERT INTO metrics_client_day (reported_on, client, incidents) VALUES (?, 'Gone Client', 1)", reported.toLocalDate());
+    jdbc.update("INSERT INTO metrics_client_month (reported_month, client, incidents) VALUES (?, 'Gone Client', 1)",
+        reported.toLocalDate().withDayOfMonth(1));
 
     assertThat(housekeeping.removeWithoutHistory()).isGreaterThanOrEqualTo(1);
 
     assertThat(record(List.of("gone-1")).values()).allSatisfy(rows -> assertThat(rows).isEmpty());
     assertThat(jdbc.queryForList("SELECT steps FROM metrics_step_day WHERE step = 'Gone_Step'")).as("counts at 0 are deleted").isEmpty();
     assertThat(jdbc.queryForList("SELECT steps FROM metrics_step_month WHERE step = 'Gone_Step'")).isEmpty();
+    assertThat(jdbc.queryForList("SELECT incidents FROM metrics_client_day WHERE client = 'Gone Client'")).isEmpty();
+    assertThat(jdbc.queryForList("SELECT incidents FROM metrics_client_month WHERE client = 'Gone Client'")).isEmpty();
   }
 
   @Test
@@ -189,13 +198,41 @@ class MetricsRecordTest {
     return jdbc.queryForList("SELECT step FROM metrics_step WHERE process_instance_id = ?", String.class, processInstanceId);
   }
 
-  /** The steps' counts on the period's days and in its months. */
+  /** The steps' and clients' counts on the period's days and in its months. */
   private Map<String, List<Map<String, Object>>> counts(MetricsPeriod period) {
     return Map.of(
         "day", jdbc.queryForList("SELECT * FROM metrics_step_day WHERE reported_on >= ? AND reported_on <= ?"
             + " ORDER BY reported_on, step, bucket", period.from(), period.to()),
         "month", jdbc.queryForList("SELECT * FROM metrics_step_month WHERE reported_month >= ? AND reported_month <= ?"
-            + " ORDER BY reported_month, step, bucket", period.from().withDayOfMonth(1), period.to()));
+            + " ORDER BY reported_month, step, bucket", period.from().withDayOfMonth(1), period.to()),
+        "client day", jdbc.queryForList("SELECT * FROM metrics_client_day WHERE reported_on >= ? AND reported_on <= ?"
+            + " ORDER BY reported_on, client", period.from(), period.to()),
+        "client month", jdbc.queryForList("SELECT * FROM metrics_client_month WHERE reported_month >= ? AND reported_month <= ?"
+            + " ORDER BY reported_month, client", period.from().withDayOfMonth(1), period.to()));
+  }
+
+  /** The clients' counts {@link #counts} should find: distinct incidents per client and day (or month) of the client rows. */
+  private List<Map<String, Object>> clientsCountedFromRows(MetricsPeriod period, boolean months) {
+    LocalDate from = months ? period.from().withDayOfMonth(1) : period.from();
+    LocalDate to = months ? period.to().withDayOfMonth(1).plusMonths(1) : period.to().plusDays(1);
+    Map<List<Object>, java.util.Set<String>> incidents = new TreeMap<>(Comparator.comparing((List<Object> key) -> (LocalDate) key.get(0))
+        .thenComparing(key -> (String) key.get(1)));
+    jdbc.query("SELECT reported_at, client, process_instance_id FROM metrics_client WHERE reported_at >= ? AND reported_at < ?",
+        (ResultSet rs) -> {
+          LocalDate day = rs.getObject("reported_at", LocalDateTime.class).toLocalDate();
+          incidents.computeIfAbsent(List.of(months ? day.withDayOfMonth(1) : day, rs.getString("client")), key -> new java.util.HashSet<>())
+              .add(rs.getString("process_instance_id"));
+        },
+        from.atStartOfDay(), to.atStartOfDay());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    incidents.forEach((key, ids) -> {
+      Map<String, Object> row = new LinkedCaseInsensitiveMap<>();
+      row.put(months ? "REPORTED_MONTH" : "REPORTED_ON", java.sql.Date.valueOf((LocalDate) key.get(0)));
+      row.put("CLIENT", key.get(1));
+      row.put("INCIDENTS", (long) ids.size());
+      rows.add(row);
+    });
+    return rows;
   }
 
   /** The rows {@link #counts} should find, from the step rows of the period's days (or months), bucketed here. */
