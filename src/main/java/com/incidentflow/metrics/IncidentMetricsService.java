@@ -89,11 +89,11 @@ public class IncidentMetricsService {
     MetricsFigures.Report report = TransactionSynchronizationManager.isActualTransactionActive()
         ? MetricsFigures.sequentially()
         : figures.concurrently();
-    boolean scan = scanOnH2(period); // once for the figures that read the record's incidents over the period
+    boolean scan = scanOnH2(period); // once for the two figures that read the record's incidents by report time
     // The longest first, so that they start before the quick ones take the threads.
     CompletableFuture<TimeTo> timeTo = report.add(() -> timeTo(period, scan));
     CompletableFuture<List<StepDurationStats>> perStep = report.add(() -> timePerStep(period, stepNames));
-    CompletableFuture<List<WeekTrend>> trend = report.add(() -> weeklyTrend(period, scan));
+    CompletableFuture<List<WeekTrend>> trend = report.add(() -> weeklyTrend(period));
     CompletableFuture<List<Count>> perClient = report.add(() -> incidentsPerClient(period));
     CompletableFuture<SuspectedChanges> suspected = report.add(() -> suspectedChanges(period, scan));
     CompletableFuture<List<Count>> openByPriority = report.add(this::openByPriority);
@@ -282,8 +282,7 @@ public class IncidentMetricsService {
   }
 
   /**
-   * Whether the figures that read the record's incidents over the period (time-to, weekly trend, suspected changes)
-   * should read their
+   * Whether the figures that read the record's incidents by report time (time-to, suspected changes) should read their
    * tables whole: on H2, when the period covers more than half of the
    * time the record spans. H2 reads a period through the report-time index one row lookup at a time; for most of
    * the record a plain scan of the narrow rows is cheaper, for a small part of it the index is (measured on a generated
@@ -344,25 +343,22 @@ public class IncidentMetricsService {
    * hundred rows), the days are folded into weeks here.
    */
   public List<WeekTrend> weeklyTrend(MetricsPeriod period) {
-    return weeklyTrend(period, scanOnH2(period));
-  }
-
-  /** {@code scan}: as for {@link #timeTo(MetricsPeriod, boolean)}; resolution times span the record as report times do. */
-  List<WeekTrend> weeklyTrend(MetricsPeriod period, boolean scan) {
     Map<LocalDate, long[]> weeks = new TreeMap<>();
     for (LocalDate week = weekOf(period.from()); !week.isAfter(period.to()); week = week.plusWeeks(1)) {
       weeks.put(week, new long[2]);
     }
-    countPerDay("reported_at", period, scan, weeks, 0);
-    countPerDay("resolved_at", period, scan, weeks, 1);
+    countPerDay("reported_at", period, weeks, 0);
+    countPerDay("resolved_at", period, weeks, 1);
     List<WeekTrend> trend = new ArrayList<>();
     weeks.forEach((week, counts) -> trend.add(new WeekTrend(week, counts[0], counts[1])));
     return trend;
   }
 
-  private void countPerDay(String column, MetricsPeriod period, boolean scan, Map<LocalDate, long[]> weeks, int slot) {
+  private void countPerDay(String column, MetricsPeriod period, Map<LocalDate, long[]> weeks, int slot) {
+    // Through the column's index, also on H2 for a long period: reading the table whole took H2 two to three times
+    // as long here (docs/metrics.md, "Measured"), unlike time-to.
     jdbc.query(
-        "SELECT CAST(m." + column + " AS DATE) AS on_day, COUNT(*) AS n FROM metrics_incident m" + whole(scan)
+        "SELECT CAST(m." + column + " AS DATE) AS on_day, COUNT(*) AS n FROM metrics_incident m"
             + " WHERE m." + column + " >= ? AND m." + column + " < ? GROUP BY CAST(m." + column + " AS DATE)",
         (ResultSet rs) -> {
           weeks.get(weekOf(rs.getDate("on_day").toLocalDate()))[slot] += rs.getLong("n");

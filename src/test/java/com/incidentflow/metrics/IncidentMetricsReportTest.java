@@ -74,8 +74,6 @@ class IncidentMetricsReportTest {
   void shouldCountTheSameWhetherH2ReadsTheRecordWholeOrThroughTheIndex() {
     MetricsPeriod period = MetricsHistory.in(app).period();
 
-    assertThat(metrics.weeklyTrend(period, true)).isEqualTo(metrics.weeklyTrend(period, false))
-        .anySatisfy(week -> assertThat(week.resolved()).isPositive());
     assertThat(metrics.timeTo(period, true)).isEqualTo(metrics.timeTo(period, false));
     assertThat(metrics.suspectedChanges(period, true)).isEqualTo(metrics.suspectedChanges(period, false));
     // The history's open incident is not confirmed: its reported client counts too.

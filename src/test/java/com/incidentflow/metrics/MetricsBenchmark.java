@@ -59,6 +59,7 @@ class MetricsBenchmark {
   @Autowired StepHistogram histogram;
   @Autowired RepositoryService repository;
   @Autowired TestRestTemplate http;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   private final Random random = new Random(42);
   private final List<Object[]> processes = new ArrayList<>();
@@ -102,12 +103,14 @@ class MetricsBenchmark {
     time("service, default 90 days", ninetyDays);
     time("service, whole 2 years", twoYears);
     for (int run = 0; run < RUNS; run++) {
+      touchRecord();
       long t = System.nanoTime();
       String body = http.withBasicAuth("maria", "maria").getForObject("/api/metrics", String.class);
       System.out.printf("BENCHMARK GET /api/metrics (90 days) run %d: %d ms, %,d bytes%n", run, (System.nanoTime() - t) / 1_000_000, body.length());
     }
     String whole = "/api/metrics?from=" + twoYears.from() + "&to=" + twoYears.to();
     for (int run = 0; run < RUNS; run++) {
+      touchRecord();
       long t = System.nanoTime();
       String body = http.withBasicAuth("maria", "maria").getForObject(whole, String.class);
       System.out.printf("BENCHMARK GET /api/metrics (2 years) run %d: %d ms, %,d bytes%n", run, (System.nanoTime() - t) / 1_000_000, body.length());
@@ -147,14 +150,13 @@ class MetricsBenchmark {
     queries.put("timePerStep", () -> metrics.timePerStep(period, steps));
     queries.put("incidentsPerClient", () -> metrics.incidentsPerClient(period));
     queries.put("weeklyTrend", () -> metrics.weeklyTrend(period));
-    // On H2, the figures that may read metrics_incident whole, also through the index (the other choice).
+    // On H2, time-to both ways it may read metrics_incident: through the report-time index and whole.
     queries.put("timeToByIndex", () -> metrics.timeTo(period, false));
-    queries.put("weeklyTrendByIndex", () -> metrics.weeklyTrend(period, false));
     queries.put("timeToWhole", () -> metrics.timeTo(period, true));
-    queries.put("weeklyTrendWhole", () -> metrics.weeklyTrend(period, true));
     for (int run = 0; run < 4; run++) {
       StringBuilder line = new StringBuilder("BENCHMARK per query (" + label + ") run " + run + ":");
       queries.forEach((name, query) -> {
+        touchRecord();
         long t = System.nanoTime();
         query.run();
         line.append(' ').append(name).append('=').append((System.nanoTime() - t) / 1_000_000).append("ms");
@@ -245,12 +247,36 @@ class MetricsBenchmark {
   private void time(String label, MetricsPeriod period) {
     IncidentMetrics report = null;
     for (int run = 0; run < RUNS; run++) {
+      touchRecord();
       long t = System.nanoTime();
       report = metrics.report(period);
       System.out.printf("BENCHMARK %s run %d: %d ms%n", label, run, (System.nanoTime() - t) / 1_000_000);
     }
     System.out.println("BENCHMARK figures (" + label + "): open " + report.openByPriority() + "\n  resolve " + report.timeToResolve()
         + "\n  acknowledge " + report.timeToAcknowledge() + "\n  clients " + report.incidentsPerClient());
+  }
+
+  /**
+   * A write to each table of the record, undone in the same transaction (so the figures do not change), before every
+   * timed query: H2 answers a query it ran before from its previous result while none of the tables it reads has
+   * changed, and on a live system steps are worked between any two reports. Without it a repeated figure measures
+   * that cache, depending on which pooled connection ran it before.
+   */
+  private void touchRecord() {
+    new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+      String first = " WHERE process_instance_id = (SELECT MIN(process_instance_id) FROM metrics_incident)";
+      jdbc.update("UPDATE metrics_incident SET scope_confirmed = NOT scope_confirmed" + first);
+      jdbc.update("UPDATE metrics_incident SET scope_confirmed = NOT scope_confirmed" + first);
+      for (String[] table : new String[][] {
+          {"metrics_step_day", "steps", "reported_on"},
+          {"metrics_step_month", "steps", "reported_month"},
+          {"metrics_client_day", "incidents", "reported_on"},
+          {"metrics_client_month", "incidents", "reported_month"}}) {
+        String row = " WHERE " + table[2] + " = (SELECT MIN(" + table[2] + ") FROM " + table[0] + ")";
+        jdbc.update("UPDATE " + table[0] + " SET " + table[1] + " = " + table[1] + " + 1" + row);
+        jdbc.update("UPDATE " + table[0] + " SET " + table[1] + " = " + table[1] + " - 1" + row);
+      }
+    });
   }
 
   private void incident(String definitionId, String number, LocalDateTime reported, boolean open) {
