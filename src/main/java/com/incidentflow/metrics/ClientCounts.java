@@ -53,12 +53,12 @@ class ClientCounts {
     Map<Key, Long> changes = DayMonthCounts.changes();
     for (String client : after) {
       if (!before.contains(client)) {
-        DayMonthCounts.count(changes, MetricsPeriod.dayOf(reported.get(0)), List.of(client), 1);
+        counts.count(changes, MetricsPeriod.dayOf(reported.get(0)), List.of(client), 1);
       }
     }
     for (String client : before) {
       if (!after.contains(client)) {
-        DayMonthCounts.count(changes, MetricsPeriod.dayOf(reported.get(0)), List.of(client), -1);
+        counts.count(changes, MetricsPeriod.dayOf(reported.get(0)), List.of(client), -1);
       }
     }
     counts.apply(changes);
@@ -72,7 +72,7 @@ class ClientCounts {
     Map<Key, Long> changes = DayMonthCounts.changes();
     jdbc.query("SELECT DISTINCT c.process_instance_id, c.client, c.reported_at FROM metrics_client c WHERE " + condition,
         rs -> {
-          DayMonthCounts.count(changes, MetricsPeriod.dayOf(rs.getObject("reported_at", LocalDateTime.class)),
+          counts.count(changes, MetricsPeriod.dayOf(rs.getObject("reported_at", LocalDateTime.class)),
               List.of(rs.getString("client")), sign);
         },
         parameters);

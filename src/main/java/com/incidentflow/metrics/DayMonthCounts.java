@@ -62,11 +62,21 @@ final class DayMonthCounts {
   private final TransactionTemplate savepoint;
   private final String dayTable;
   private final String monthTable;
+  private final String dayColumn;
+  private final String monthColumn;
+  private final List<Level> levels;
   private final List<String> columns;
   private final String count;
 
+  /** Counts per day of the report ({@code reported_on}) and per month ({@code reported_month}). */
   DayMonthCounts(JdbcTemplate jdbc, PlatformTransactionManager transactions, String dayTable, String monthTable, List<String> columns,
       String count) {
+    this(jdbc, transactions, dayTable, "reported_on", monthTable, "reported_month", columns, count);
+  }
+
+  /** {@code monthTable} null: counts per day only, for figures that need every day of a period anyway. */
+  DayMonthCounts(JdbcTemplate jdbc, PlatformTransactionManager transactions, String dayTable, String dayColumn, String monthTable,
+      String monthColumn, List<String> columns, String count) {
     this.jdbc = jdbc;
     this.savepoint = transactions == null ? null : new TransactionTemplate(transactions); // null: to read only
     if (savepoint != null) {
@@ -74,6 +84,9 @@ final class DayMonthCounts {
     }
     this.dayTable = dayTable;
     this.monthTable = monthTable;
+    this.dayColumn = dayColumn;
+    this.monthColumn = monthColumn;
+    this.levels = monthTable == null ? List.of(Level.DAY) : List.of(Level.DAY, Level.MONTH);
     this.columns = List.copyOf(columns);
     this.count = count;
   }
@@ -82,8 +95,8 @@ final class DayMonthCounts {
     return level == Level.DAY ? dayTable : monthTable;
   }
 
-  static String dayColumn(Level level) {
-    return level == Level.DAY ? "reported_on" : "reported_month";
+  String dayColumn(Level level) {
+    return level == Level.DAY ? dayColumn : monthColumn;
   }
 
   /** Changes to collect with {@link #count} and apply with {@link #apply}: in key order. */
@@ -92,8 +105,8 @@ final class DayMonthCounts {
   }
 
   /** Adds {@code sign} to the row of the day and to that of its month. */
-  static void count(Map<Key, Long> changes, LocalDate day, List<Object> values, long sign) {
-    for (Level level : Level.values()) {
+  void count(Map<Key, Long> changes, LocalDate day, List<Object> values, long sign) {
+    for (Level level : levels) {
       changes.merge(new Key(level, level.of(day), values), sign, Long::sum);
     }
   }
@@ -109,7 +122,7 @@ final class DayMonthCounts {
         removed.add(key);
       }
     });
-    for (Level level : Level.values()) {
+    for (Level level : levels) {
       List<Key> adding = added.stream().filter(key -> key.level() == level).toList();
       List<Key> missing = new ArrayList<>();
       int[] updated = update(level, adding, changes);
@@ -131,13 +144,24 @@ final class DayMonthCounts {
 
   /** Empties the rows of the days {@code [from, to)} and of the months that begin in it. */
   void clear(LocalDate from, LocalDate to) {
-    jdbc.update("DELETE FROM " + dayTable + " WHERE reported_on >= ? AND reported_on < ?", from, to);
-    jdbc.update("DELETE FROM " + monthTable + " WHERE reported_month >= ? AND reported_month < ?", from, to);
+    for (Level level : levels) {
+      jdbc.update("DELETE FROM " + table(level) + " WHERE " + dayColumn(level) + " >= ? AND " + dayColumn(level) + " < ?", from, to);
+    }
   }
 
   /** The sum of every month row's count. */
   long total() {
-    return jdbc.queryForObject("SELECT COALESCE(SUM(" + count + "), 0) FROM " + monthTable, Long.class);
+    return jdbc.queryForObject("SELECT COALESCE(SUM(" + count + "), 0) FROM " + table(levels.get(levels.size() - 1)), Long.class);
+  }
+
+  /**
+   * Per day of the period (with days only: each row handed to {@code rows} has the day as {@code on_day}, the key
+   * columns and {@code n}).
+   */
+  void readDays(MetricsPeriod period, RowCallbackHandler rows) {
+    String select = columns.stream().map(column -> "h." + column).collect(Collectors.joining(", "));
+    jdbc.query("SELECT h." + dayColumn + " AS on_day, " + select + ", h." + count + " AS n FROM " + dayTable + " h WHERE h." + dayColumn
+        + " >= ? AND h." + dayColumn + " < ?", rows, period.from(), period.to().plusDays(1));
   }
 
   /**
@@ -147,7 +171,8 @@ final class DayMonthCounts {
    */
   void read(MetricsPeriod period, RowCallbackHandler rows) {
     String select = columns.stream().map(column -> "h." + column).collect(Collectors.joining(", "));
-    for (Range range : plan(period.from(), period.to())) {
+    List<Range> plan = monthTable == null ? List.of(new Range(Level.DAY, period.from(), period.to().plusDays(1), 1)) : plan(period.from(), period.to());
+    for (Range range : plan) {
       String column = dayColumn(range.level());
       jdbc.query("SELECT " + select + ", SUM(h." + count + ") AS n, " + range.sign() + " AS sign FROM " + table(range.level())
               + " h WHERE h." + column + " >= ? AND h." + column + " < ? GROUP BY " + select,

@@ -339,32 +339,22 @@ public class IncidentMetricsService {
   }
 
   /**
-   * Incidents reported and resolved per Monday-based week: the database counts per day (at most a few
-   * hundred rows), the days are folded into weeks here.
+   * Incidents reported and resolved per Monday-based week: read from the counts per day kept with the record
+   * ({@link TrendCounts}, two rows per day at most), the days are folded into weeks here.
    */
   public List<WeekTrend> weeklyTrend(MetricsPeriod period) {
     Map<LocalDate, long[]> weeks = new TreeMap<>();
     for (LocalDate week = weekOf(period.from()); !week.isAfter(period.to()); week = week.plusWeeks(1)) {
       weeks.put(week, new long[2]);
     }
-    countPerDay("reported_at", period, weeks, 0);
-    countPerDay("resolved_at", period, weeks, 1);
+    TrendCounts.read(jdbc, period, (day, reportedResolved) -> {
+      long[] week = weeks.get(weekOf(day));
+      week[0] += reportedResolved[0];
+      week[1] += reportedResolved[1];
+    });
     List<WeekTrend> trend = new ArrayList<>();
     weeks.forEach((week, counts) -> trend.add(new WeekTrend(week, counts[0], counts[1])));
     return trend;
-  }
-
-  private void countPerDay(String column, MetricsPeriod period, Map<LocalDate, long[]> weeks, int slot) {
-    // Through the column's index, also on H2 for a long period: reading the table whole took H2 two to three times
-    // as long here (docs/metrics.md, "Measured"), unlike time-to.
-    jdbc.query(
-        "SELECT CAST(m." + column + " AS DATE) AS on_day, COUNT(*) AS n FROM metrics_incident m"
-            + " WHERE m." + column + " >= ? AND m." + column + " < ? GROUP BY CAST(m." + column + " AS DATE)",
-        (ResultSet rs) -> {
-          weeks.get(weekOf(rs.getDate("on_day").toLocalDate()))[slot] += rs.getLong("n");
-        },
-        period.startInclusive(),
-        period.endExclusive());
   }
 
   /** Steps (tasks) and their names, in model order, from the latest deployed model (the engine caches it). */

@@ -40,14 +40,20 @@ public class MetricsConfiguration {
   }
 
   @Bean
-  public MetricsDerivation metricsDerivation(
-      JdbcTemplate jdbc, PlatformTransactionManager transactions, StepHistogram histogram, ClientCounts clientCounts) {
-    return new MetricsDerivation(jdbc, new TransactionTemplate(transactions), histogram, clientCounts);
+  TrendCounts trendCounts(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    return new TrendCounts(jdbc, transactions);
   }
 
   @Bean
-  public MetricsRecord metricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation, StepHistogram histogram, ClientCounts clientCounts) {
-    return new MetricsRecord(jdbc, derivation, histogram, clientCounts);
+  public MetricsDerivation metricsDerivation(JdbcTemplate jdbc, PlatformTransactionManager transactions, StepHistogram histogram,
+      ClientCounts clientCounts, TrendCounts trend) {
+    return new MetricsDerivation(jdbc, new TransactionTemplate(transactions), histogram, clientCounts, trend);
+  }
+
+  @Bean
+  public MetricsRecord metricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation, StepHistogram histogram, ClientCounts clientCounts,
+      TrendCounts trend) {
+    return new MetricsRecord(jdbc, derivation, histogram, clientCounts, trend);
   }
 
   @Bean

@@ -6,6 +6,7 @@ import com.incidentflow.process.IncidentProcess.Variables;
 import com.incidentflow.process.engine.HistoryTables;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +33,16 @@ public class MetricsDerivation {
   private final TransactionTemplate transaction;
   private final StepHistogram histogram;
   private final ClientCounts clientCounts;
+  private final TrendCounts trend;
   private final HistoryTables history;
 
-  MetricsDerivation(JdbcTemplate jdbc, TransactionTemplate transaction, StepHistogram histogram, ClientCounts clientCounts) {
+  MetricsDerivation(JdbcTemplate jdbc, TransactionTemplate transaction, StepHistogram histogram, ClientCounts clientCounts,
+      TrendCounts trend) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.histogram = histogram;
     this.clientCounts = clientCounts;
+    this.trend = trend;
     this.history = new HistoryTables(jdbc);
   }
 
@@ -108,6 +112,7 @@ public class MetricsDerivation {
     Object[] ids = processInstanceIds.toArray();
     histogram.change(-1, "s.process_instance_id IN (" + in + ")", ids);
     clientCounts.change(-1, "c.process_instance_id IN (" + in + ")", ids);
+    trend.change(-1, Set.of(), "m.process_instance_id IN (" + in + ")", ids);
     jdbc.update("DELETE FROM metrics_step WHERE process_instance_id IN (" + in + ")", ids);
     jdbc.update("DELETE FROM metrics_client WHERE process_instance_id IN (" + in + ")", ids);
     jdbc.update("DELETE FROM metrics_incident WHERE process_instance_id IN (" + in + ")", ids);
@@ -130,7 +135,9 @@ public class MetricsDerivation {
         + HistoryTables.variableTexts(Variables.CLIENT, which), params);
     clientCounts.change(+1, which.apply("c.process_instance_id"), onlyParameters);
     String since = "CAST((EXTRACT(EPOCH FROM d.%1$s) - EXTRACT(EPOCH FROM d.reported_at)) * 1000 AS BIGINT)";
-    return jdbc.update("INSERT INTO metrics_incident (process_instance_id, incident_number, reported_at, priority,"
+    // The chosen incidents that already have a row (written live meanwhile) are not written again, nor counted.
+    Set<String> recorded = trend.ids(only.apply("m.process_instance_id"), onlyParameters);
+    int derived = jdbc.update("INSERT INTO metrics_incident (process_instance_id, incident_number, reported_at, priority,"
         + " acknowledged_at, mitigated_at, resolved_at, acknowledged_ms, mitigated_ms, resolved_ms, ended_at,"
         + " reported_clients, provisional_clients, scope_confirmed)"
         + " SELECT d.id, d.incident_number, d.reported_at, d.priority, d.acknowledged_at, d.mitigated_at, d.resolved_at, "
@@ -145,6 +152,8 @@ public class MetricsDerivation {
             HistoryTables.processVariableText(Variables.PROVISIONAL_CLIENTS) + " AS provisional_clients",
             HistoryTables.variableEverSet(Variables.FINAL_SCOPE) + " AS scope_confirmed"), which)
         + ") d", params);
+    trend.change(+1, recorded, only.apply("m.process_instance_id"), onlyParameters);
+    return derived;
   }
 
 

@@ -40,18 +40,21 @@ public class MetricsRecord {
   private final MetricsDerivation derivation;
   private final StepHistogram histogram;
   private final ClientCounts clientCounts;
+  private final TrendCounts trend;
 
-  MetricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation, StepHistogram histogram, ClientCounts clientCounts) {
+  MetricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation, StepHistogram histogram, ClientCounts clientCounts, TrendCounts trend) {
     this.jdbc = jdbc;
     this.derivation = derivation;
     this.histogram = histogram;
     this.clientCounts = clientCounts;
+    this.trend = trend;
   }
 
   public void recordReported(String processInstanceId, Date reportedAt, String businessKey) {
     if (!derivation.hasRecord(processInstanceId)) {
       jdbc.update("INSERT INTO metrics_incident (process_instance_id, incident_number, reported_at, scope_confirmed)"
           + " VALUES (?, ?, ?, FALSE)", processInstanceId, businessKey, ts(reportedAt));
+      trend.reported(ts(reportedAt).toLocalDateTime());
     }
   }
 
@@ -67,10 +70,24 @@ public class MetricsRecord {
   public void recordMilestone(String processInstanceId, Milestone milestone, Date at) {
     String column = milestone.column;
     String earlier = "CASE WHEN " + column + " IS NULL OR " + column + " > ? THEN ";
-    update(processInstanceId,
-        milestone.millisColumn() + " = " + earlier + MILLIS_SINCE_REPORTED.formatted("?") + " ELSE " + milestone.millisColumn() + " END, "
-            + column + " = " + earlier + "? ELSE " + column + " END",
-        ts(at), ts(at), ts(at), ts(at));
+    String assignment = milestone.millisColumn() + " = " + earlier + MILLIS_SINCE_REPORTED.formatted("?") + " ELSE "
+        + milestone.millisColumn() + " END, " + column + " = " + earlier + "? ELSE " + column + " END";
+    if (milestone != Milestone.RESOLVED) {
+      update(processInstanceId, assignment, ts(at), ts(at), ts(at), ts(at));
+      return;
+    }
+    // The resolution's count per day moves with it (TrendCounts); a derivation in between counts what it writes itself.
+    String sql = "UPDATE metrics_incident SET " + assignment + " WHERE process_instance_id = ?";
+    Object[] args = {ts(at), ts(at), ts(at), ts(at), processInstanceId};
+    LocalDateTime before = trend.resolvedAt(processInstanceId);
+    if (jdbc.update(sql, args) == 0) {
+      if (!derivation.deriveIfMissing(processInstanceId)) {
+        return;
+      }
+      before = trend.resolvedAt(processInstanceId);
+      jdbc.update(sql, args);
+    }
+    trend.resolvedMoved(before, trend.resolvedAt(processInstanceId));
   }
 
   public void recordStepCompleted(String processInstanceId, String activityInstanceId, String step, Long durationMillis) {

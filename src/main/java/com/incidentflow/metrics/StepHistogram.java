@@ -103,7 +103,7 @@ class StepHistogram {
     return histograms;
   }
 
-  private static void count(Map<Key, Long> changes, LocalDateTime reportedAt, String step, Long durationMillis, long sign) {
-    DayMonthCounts.count(changes, MetricsPeriod.dayOf(reportedAt), List.of(step, DurationBuckets.bucket(durationMillis)), sign);
+  private void count(Map<Key, Long> changes, LocalDateTime reportedAt, String step, Long durationMillis, long sign) {
+    counts.count(changes, MetricsPeriod.dayOf(reportedAt), List.of(step, DurationBuckets.bucket(durationMillis)), sign);
   }
 }

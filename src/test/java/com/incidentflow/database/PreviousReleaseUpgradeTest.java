@@ -69,11 +69,11 @@ class PreviousReleaseUpgradeTest {
           "--spring.flyway.enabled=false",
           "--spring.sql.init.mode=always",
           // This build's code plays that release; "Confirm the situation" reads the change feed (V5) and a
-          // completed step is counted per duration (V7) and a confirmed client per day (V8), so those tables exist
+          // completed step is counted per duration (V7), a confirmed client (V8) and an incident (V9) per day, so those tables exist
           // while it plays and are dropped before the upgrade, as that release had none.
           "--spring.sql.init.schema-locations=classpath:db/migration/common/V1__incident_flow_tables.sql,"
               + "classpath:db/migration/common/V5__change_feed.sql,classpath:db/migration/common/V7__metrics_step_day.sql,"
-              + "classpath:db/migration/common/V8__metrics_client_day.sql")) {
+              + "classpath:db/migration/common/V8__metrics_client_day.sql,classpath:db/migration/common/V9__metrics_trend_day.sql")) {
         // That release sent mail inside the incident and had no table of sent notifications (V3): this
         // build's deliveries stay queued until the upgrade, which sends them.
         IncidentDriver driver = new IncidentDriver(previous.getBean(ProcessEngine.class), false);
@@ -111,6 +111,7 @@ class PreviousReleaseUpgradeTest {
         statement.execute("DROP TABLE metrics_client_day");
         statement.execute("DROP TABLE metrics_client_month");
         statement.execute("DROP INDEX metrics_incident_unconfirmed");
+        statement.execute("DROP TABLE metrics_trend_day");
       }
 
       // This release on the same database.
@@ -121,7 +122,7 @@ class PreviousReleaseUpgradeTest {
                 "SELECT \"version\", \"type\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
             .extracting(row -> row.get("version") + " " + row.get("type") + " " + row.get("success"))
             .containsExactly("1 BASELINE true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true", "6 SQL true", "7 SQL true",
-                "8 SQL true");
+                "8 SQL true", "9 SQL true");
         // The steps recorded before are counted per duration at the first start.
         assertThat(upgraded.getBean(JdbcTemplate.class).queryForObject("SELECT SUM(steps) FROM metrics_step_month", Long.class))
             .isEqualTo(before.get("metrics_step").size());
@@ -130,6 +131,10 @@ class PreviousReleaseUpgradeTest {
             .extracting(row -> row.get("CLIENT") + " " + row.get("INCIDENTS")).containsExactly("Acme Corp 1");
         assertThat(upgraded.getBean(JdbcTemplate.class).queryForObject("SELECT SUM(incidents) FROM metrics_client_day", Long.class))
             .isEqualTo(1L);
+        // The incidents recorded before are counted per day of their report and resolution by the upgrade (V9).
+        assertThat(upgraded.getBean(JdbcTemplate.class).queryForList(
+                "SELECT event, SUM(incidents) AS n FROM metrics_trend_day GROUP BY event ORDER BY event"))
+            .extracting(row -> row.get("EVENT") + " " + row.get("N")).containsExactly("reported 4", "resolved 1");
 
         // The notifications queued before the upgrade go out after it, each recorded once.
         ManagementService management = upgraded.getBean(ProcessEngine.class).getManagementService();

@@ -83,6 +83,9 @@ class MetricsRecordTest {
     // The clients' counts per day and month are the distinct incidents of the client rows.
     assertThat(liveCounts.get("client day")).isNotEmpty().isEqualTo(clientsCountedFromRows(history.period(), false));
     assertThat(liveCounts.get("client month")).isEqualTo(clientsCountedFromRows(history.period(), true));
+    // The trend's counts per day are the incidents reported and resolved on each day.
+    assertThat(liveCounts.get("trend")).isEqualTo(trendCountedFromIncidents(history.period()))
+        .anySatisfy(row -> assertThat(row.get("EVENT")).isEqualTo("resolved"));
 
     ids.forEach(derivation::rebuild);
 
@@ -101,6 +104,7 @@ class MetricsRecordTest {
 
     assertThat(counts(history.period()).get("day")).as("forgetting takes the steps' counts").isEmpty();
     assertThat(counts(history.period()).get("client day")).as("and the clients' counts").isEmpty();
+    assertThat(counts(history.period()).get("trend")).as("and the trend's").isEqualTo(trendCountedFromIncidents(history.period()));
 
     assertThat(derivation.backfill()).isGreaterThanOrEqualTo(ids.size());
 
@@ -208,7 +212,31 @@ class MetricsRecordTest {
         "client day", jdbc.queryForList("SELECT * FROM metrics_client_day WHERE reported_on >= ? AND reported_on <= ?"
             + " ORDER BY reported_on, client", period.from(), period.to()),
         "client month", jdbc.queryForList("SELECT * FROM metrics_client_month WHERE reported_month >= ? AND reported_month <= ?"
-            + " ORDER BY reported_month, client", period.from().withDayOfMonth(1), period.to()));
+            + " ORDER BY reported_month, client", period.from().withDayOfMonth(1), period.to()),
+        "trend", jdbc.queryForList("SELECT * FROM metrics_trend_day WHERE on_day >= ? AND on_day <= ? ORDER BY on_day, event",
+            period.from(), period.to()));
+  }
+
+  /** The trend's counts {@link #counts} should find: incidents per day of their report and of their resolution. */
+  private List<Map<String, Object>> trendCountedFromIncidents(MetricsPeriod period) {
+    Map<List<Object>, Long> counted = new TreeMap<>(Comparator.comparing((List<Object> key) -> (LocalDate) key.get(0))
+        .thenComparing(key -> (String) key.get(1)));
+    for (String event : List.of("reported", "resolved")) {
+      jdbc.query("SELECT " + event + "_at AS at FROM metrics_incident WHERE " + event + "_at >= ? AND " + event + "_at < ?",
+          (ResultSet rs) -> {
+            counted.merge(List.of(rs.getObject("at", LocalDateTime.class).toLocalDate(), event), 1L, Long::sum);
+          },
+          period.from().atStartOfDay(), period.to().plusDays(1).atStartOfDay());
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    counted.forEach((key, n) -> {
+      Map<String, Object> row = new LinkedCaseInsensitiveMap<>();
+      row.put("ON_DAY", java.sql.Date.valueOf((LocalDate) key.get(0)));
+      row.put("EVENT", key.get(1));
+      row.put("INCIDENTS", n);
+      rows.add(row);
+    });
+    return rows;
   }
 
   /** The clients' counts {@link #counts} should find: distinct incidents per client and day (or month) of the client rows. */
