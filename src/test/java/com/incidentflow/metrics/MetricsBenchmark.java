@@ -125,6 +125,7 @@ class MetricsBenchmark {
     jdbc.execute("TRUNCATE TABLE metrics_client");
     jdbc.execute("TRUNCATE TABLE metrics_client_day");
     jdbc.execute("TRUNCATE TABLE metrics_client_month");
+    jdbc.execute("TRUNCATE TABLE metrics_trend_day");
     jdbc.execute("TRUNCATE TABLE metrics_incident");
     long deriving = System.nanoTime();
     int derived = derivation.backfill();
@@ -271,7 +272,8 @@ class MetricsBenchmark {
           {"metrics_step_day", "steps", "reported_on"},
           {"metrics_step_month", "steps", "reported_month"},
           {"metrics_client_day", "incidents", "reported_on"},
-          {"metrics_client_month", "incidents", "reported_month"}}) {
+          {"metrics_client_month", "incidents", "reported_month"},
+          {"metrics_trend_day", "incidents", "on_day"}}) {
         String row = " WHERE " + table[2] + " = (SELECT MIN(" + table[2] + ") FROM " + table[0] + ")";
         jdbc.update("UPDATE " + table[0] + " SET " + table[1] + " = " + table[1] + " + 1" + row);
         jdbc.update("UPDATE " + table[0] + " SET " + table[1] + " = " + table[1] + " - 1" + row);
