@@ -171,8 +171,10 @@ final class DayMonthCounts {
    */
   void read(MetricsPeriod period, RowCallbackHandler rows) {
     String select = columns.stream().map(column -> "h." + column).collect(Collectors.joining(", "));
-    List<Range> plan = monthTable == null ? List.of(new Range(Level.DAY, period.from(), period.to().plusDays(1), 1)) : plan(period.from(), period.to());
-    for (Range range : plan) {
+    if (monthTable == null) {
+      throw new IllegalStateException(dayTable + " counts per day only: read it with readDays");
+    }
+    for (Range range : plan(period.from(), period.to())) {
       String column = dayColumn(range.level());
       jdbc.query("SELECT " + select + ", SUM(h." + count + ") AS n, " + range.sign() + " AS sign FROM " + table(range.level())
               + " h WHERE h." + column + " >= ? AND h." + column + " < ? GROUP BY " + select,
