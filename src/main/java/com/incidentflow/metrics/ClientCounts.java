@@ -13,8 +13,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Confirmed clients counted per client and day of the incident's report, beside the record's client rows
  * ({@code metrics_client}): incidents per client over a period reads these counts ({@link DayMonthCounts}) instead
- * of every client row of the period. Tables {@code metrics_client_day} and {@code metrics_client_month}
- * (db/migration/common/V8__metrics_client_day.sql, which also counts the rows already in the record).
+ * of every client row of the period. Tables {@code metrics_client_day}, {@code metrics_client_month} and
+ * {@code metrics_client_year} (db/migration/common/V8__metrics_client_day.sql and V10__metrics_year_counts.sql, which
+ * also count the rows already in the record).
  *
  * <p>A count is of incidents, not of client rows: an incident that names a client in two contact steps counts
  * once for it. So a change to an incident's client rows changes the counts by the difference between the clients
@@ -25,16 +26,16 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 class ClientCounts {
 
+  private static final String TABLE = "metrics_client";
+  private static final List<String> COLUMNS = List.of("client");
+  private static final String COUNT = "incidents";
+
   private final JdbcTemplate jdbc;
   private final DayMonthCounts counts;
 
   ClientCounts(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.counts = tables(jdbc, transactions);
-  }
-
-  private static DayMonthCounts tables(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-    return new DayMonthCounts(jdbc, transactions, "metrics_client_day", "metrics_client_month", List.of("client"), "incidents");
+    this.counts = new DayMonthCounts(jdbc, transactions, TABLE, COLUMNS, COUNT);
   }
 
   /** Runs a change to one incident's client rows and counts the difference it makes to the clients it names. */
@@ -82,7 +83,7 @@ class ClientCounts {
   /** Per client, the incidents reported in the period that name it as a confirmed client. */
   static Map<String, Long> read(JdbcTemplate jdbc, MetricsPeriod period) {
     Map<String, Long> perClient = new HashMap<>();
-    tables(jdbc, null).read(period, rs -> {
+    DayMonthCounts.reading(jdbc, TABLE, COLUMNS, COUNT).read(period, rs -> {
       perClient.merge(rs.getString("client"), rs.getInt("sign") * rs.getLong("n"), Long::sum);
     });
     perClient.values().removeIf(n -> n == 0);

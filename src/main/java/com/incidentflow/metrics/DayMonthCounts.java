@@ -16,12 +16,13 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts of the record kept per day of the incidents' report and per calendar month, in two tables of the same
- * shape: the day table keyed by {@code reported_on} and some columns of the figure, the month table keyed by
- * {@code reported_month} (its first day) and the same columns, each with one count column. A period reads its
- * whole months from the month rows and only the days at its edges from the day rows ({@link #plan}), so that a long
- * period reads a few rows per month instead of every row of the record. Time per step ({@link StepHistogram}) and
- * incidents per client ({@link ClientCounts}) are kept this way.
+ * Counts of the record kept per day of the incidents' report, per calendar month and per calendar year, in three
+ * tables of the same shape: the day table keyed by {@code reported_on} and some columns of the figure, the month
+ * table keyed by {@code reported_month} (its first day), the year table by {@code reported_year} (its first day),
+ * each with the same columns and one count column. A period reads its whole years from the year rows, and only the
+ * months and days at its edges from the month and day rows ({@link #plan}), so that a long period reads a few rows
+ * per year instead of every row of the record. Time per step ({@link StepHistogram}), incidents per client
+ * ({@link ClientCounts}) and the times to milestones ({@link TimeToCounts}) are kept this way.
  *
  * <p>Changes are applied in key order, so two transactions never wait for each other crosswise. Adding is
  * update-then-insert, portable between H2 and PostgreSQL: when two transactions insert the same new row at once
@@ -30,13 +31,32 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class DayMonthCounts {
 
-  /** The two tables: day rows, and the same counts per month. */
+  /** The three tables: day rows, and the same counts per month and per year. */
   enum Level {
     DAY,
-    MONTH;
+    MONTH,
+    YEAR;
 
+    /** The first day of the day's month or year (the day itself for {@link #DAY}). */
     LocalDate of(LocalDate day) {
-      return this == DAY ? day : day.withDayOfMonth(1);
+      return switch (this) {
+        case DAY -> day;
+        case MONTH -> day.withDayOfMonth(1);
+        case YEAR -> day.withDayOfYear(1);
+      };
+    }
+
+    /** The first day after the day, month or year that begins on {@code start}. */
+    LocalDate next(LocalDate start) {
+      return switch (this) {
+        case DAY -> start.plusDays(1);
+        case MONTH -> start.plusMonths(1);
+        case YEAR -> start.plusYears(1);
+      };
+    }
+
+    Level lower() {
+      return values()[ordinal() - 1];
     }
   }
 
@@ -60,43 +80,59 @@ final class DayMonthCounts {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate savepoint;
-  private final String dayTable;
-  private final String monthTable;
-  private final String dayColumn;
-  private final String monthColumn;
+  private final Map<Level, String> tables = new java.util.EnumMap<>(Level.class);
+  private final Map<Level, String> dayColumns = new java.util.EnumMap<>(Level.class);
   private final List<Level> levels;
   private final List<String> columns;
   private final String count;
 
-  /** Counts per day of the report ({@code reported_on}) and per month ({@code reported_month}). */
-  DayMonthCounts(JdbcTemplate jdbc, PlatformTransactionManager transactions, String dayTable, String monthTable, List<String> columns,
-      String count) {
-    this(jdbc, transactions, dayTable, "reported_on", monthTable, "reported_month", columns, count);
+  /**
+   * Counts per day of the report ({@code <table>_day.reported_on}), per month ({@code <table>_month.reported_month})
+   * and per year ({@code <table>_year.reported_year}).
+   */
+  DayMonthCounts(JdbcTemplate jdbc, PlatformTransactionManager transactions, String table, List<String> columns, String count) {
+    this(jdbc, transactions, columns, count);
+    add(Level.DAY, table + "_day", "reported_on");
+    add(Level.MONTH, table + "_month", "reported_month");
+    add(Level.YEAR, table + "_year", "reported_year");
   }
 
-  /** {@code monthTable} null: counts per day only, for figures that need every day of a period anyway. */
-  DayMonthCounts(JdbcTemplate jdbc, PlatformTransactionManager transactions, String dayTable, String dayColumn, String monthTable,
-      String monthColumn, List<String> columns, String count) {
+  /** Counts per day only ({@code dayColumn} of {@code dayTable}), for figures that need every day of a period anyway. */
+  static DayMonthCounts daysOnly(JdbcTemplate jdbc, PlatformTransactionManager transactions, String dayTable, String dayColumn,
+      List<String> columns, String count) {
+    DayMonthCounts counts = new DayMonthCounts(jdbc, transactions, columns, count);
+    counts.add(Level.DAY, dayTable, dayColumn);
+    return counts;
+  }
+
+  /** To read only: the counts of {@code table}'s three levels (as above), without a transaction manager. */
+  static DayMonthCounts reading(JdbcTemplate jdbc, String table, List<String> columns, String count) {
+    return new DayMonthCounts(jdbc, null, table, columns, count);
+  }
+
+  private DayMonthCounts(JdbcTemplate jdbc, PlatformTransactionManager transactions, List<String> columns, String count) {
     this.jdbc = jdbc;
     this.savepoint = transactions == null ? null : new TransactionTemplate(transactions); // null: to read only
     if (savepoint != null) {
       savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
-    this.dayTable = dayTable;
-    this.monthTable = monthTable;
-    this.dayColumn = dayColumn;
-    this.monthColumn = monthColumn;
-    this.levels = monthTable == null ? List.of(Level.DAY) : List.of(Level.DAY, Level.MONTH);
+    this.levels = new ArrayList<>();
     this.columns = List.copyOf(columns);
     this.count = count;
   }
 
+  private void add(Level level, String table, String dayColumn) {
+    tables.put(level, table);
+    dayColumns.put(level, dayColumn);
+    levels.add(level);
+  }
+
   String table(Level level) {
-    return level == Level.DAY ? dayTable : monthTable;
+    return tables.get(level);
   }
 
   String dayColumn(Level level) {
-    return level == Level.DAY ? dayColumn : monthColumn;
+    return dayColumns.get(level);
   }
 
   /** Changes to collect with {@link #count} and apply with {@link #apply}: in key order. */
@@ -104,7 +140,7 @@ final class DayMonthCounts {
     return new TreeMap<>(ORDER);
   }
 
-  /** Adds {@code sign} to the row of the day and to that of its month. */
+  /** Adds {@code sign} to the row of the day and to those of its month and year. */
   void count(Map<Key, Long> changes, LocalDate day, List<Object> values, long sign) {
     for (Level level : levels) {
       changes.merge(new Key(level, level.of(day), values), sign, Long::sum);
@@ -142,14 +178,30 @@ final class DayMonthCounts {
     }
   }
 
-  /** Empties the rows of the days {@code [from, to)} and of the months that begin in it. */
-  void clear(LocalDate from, LocalDate to) {
-    for (Level level : levels) {
+  /**
+   * Empties the day rows of the days {@code [from, to)} and the month rows of the months that begin in it; the year
+   * rows stay as they are until {@link #sumYears}.
+   */
+  void clearDaysAndMonths(LocalDate from, LocalDate to) {
+    for (Level level : List.of(Level.DAY, Level.MONTH)) {
       jdbc.update("DELETE FROM " + table(level) + " WHERE " + dayColumn(level) + " >= ? AND " + dayColumn(level) + " < ?", from, to);
     }
   }
 
-  /** The sum of every month row's count. */
+  /**
+   * Writes every year row again as the sum of its months' rows, in one statement after emptying them: after counting
+   * again month by month ({@link #clearDaysAndMonths}). A transaction that changes a count meanwhile changes its
+   * month and year rows together, so it is either in the sum or applied to the new year row after it.
+   */
+  void sumYears() {
+    String keys = String.join(", ", columns);
+    jdbc.update("DELETE FROM " + table(Level.YEAR));
+    jdbc.update("INSERT INTO " + table(Level.YEAR) + " (" + dayColumn(Level.YEAR) + ", " + keys + ", " + count + ")"
+        + " SELECT CAST(DATE_TRUNC('YEAR', " + dayColumn(Level.MONTH) + ") AS DATE), " + keys + ", SUM(" + count + ") FROM "
+        + table(Level.MONTH) + " GROUP BY CAST(DATE_TRUNC('YEAR', " + dayColumn(Level.MONTH) + ") AS DATE), " + keys);
+  }
+
+  /** The sum of every row's count at the highest level (the year rows, with days only the day rows). */
   long total() {
     return jdbc.queryForObject("SELECT COALESCE(SUM(" + count + "), 0) FROM " + table(levels.get(levels.size() - 1)), Long.class);
   }
@@ -160,8 +212,9 @@ final class DayMonthCounts {
    */
   void readDays(MetricsPeriod period, RowCallbackHandler rows) {
     String select = columns.stream().map(column -> "h." + column).collect(Collectors.joining(", "));
-    jdbc.query("SELECT h." + dayColumn + " AS on_day, " + select + ", h." + count + " AS n FROM " + dayTable + " h WHERE h." + dayColumn
-        + " >= ? AND h." + dayColumn + " < ?", rows, period.from(), period.to().plusDays(1));
+    String day = dayColumn(Level.DAY);
+    jdbc.query("SELECT h." + day + " AS on_day, " + select + ", h." + count + " AS n FROM " + table(Level.DAY) + " h WHERE h." + day
+        + " >= ? AND h." + day + " < ?", rows, period.from(), period.to().plusDays(1));
   }
 
   /**
@@ -171,8 +224,8 @@ final class DayMonthCounts {
    */
   void read(MetricsPeriod period, RowCallbackHandler rows) {
     String select = columns.stream().map(column -> "h." + column).collect(Collectors.joining(", "));
-    if (monthTable == null) {
-      throw new IllegalStateException(dayTable + " counts per day only: read it with readDays");
+    if (!levels.contains(Level.YEAR)) {
+      throw new IllegalStateException(table(Level.DAY) + " counts per day only: read it with readDays");
     }
     for (Range range : plan(period.from(), period.to())) {
       String column = dayColumn(range.level());
@@ -183,64 +236,62 @@ final class DayMonthCounts {
   }
 
   /**
-   * Which rows make up the days {@code from}–{@code to} (inclusive): the whole months from the month rows, a month
-   * the period covers only in part from its days — or, when the period covers more than half of that month, from
-   * the month row less the days outside the period, which are fewer rows.
+   * Which rows make up the days {@code from}–{@code to} (inclusive): each whole year from its year row, each whole
+   * month of a year the period covers only in part from its month row, the remaining days from their day rows. A
+   * year (month) the period covers for more than half of its days is read as its row less the months and days
+   * outside the period, which are fewer rows than those inside.
    */
   static List<Range> plan(LocalDate from, LocalDate to) {
-    LocalDate end = to.plusDays(1);
-    if (end.isBefore(from.plusDays(1))) {
-      return List.of();
-    }
-    LocalDate firstMonth = from.withDayOfMonth(1);
-    LocalDate lastMonth = end.minusDays(1).withDayOfMonth(1);
     List<Range> plan = new ArrayList<>();
-    if (firstMonth.equals(lastMonth)) {
-      part(plan, firstMonth, from, end);
-      return plan;
+    LocalDate end = to.plusDays(1);
+    if (from.isBefore(end)) {
+      plan(plan, Level.YEAR, from, end, 1);
     }
-    part(plan, firstMonth, from, firstMonth.plusMonths(1));
-    if (firstMonth.plusMonths(1).isBefore(lastMonth)) {
-      plan.add(new Range(Level.MONTH, firstMonth.plusMonths(1), lastMonth, 1));
-    }
-    part(plan, lastMonth, lastMonth, end);
     return merged(plan);
   }
 
-  /** The days {@code [from, to)} of the month beginning on {@code month}. */
-  private static void part(List<Range> plan, LocalDate month, LocalDate from, LocalDate to) {
-    LocalDate next = month.plusMonths(1);
-    long days = next.toEpochDay() - month.toEpochDay();
-    long inside = to.toEpochDay() - from.toEpochDay();
-    if (inside == days) {
-      plan.add(new Range(Level.MONTH, month, next, 1));
-    } else if (2 * inside > days) {
-      plan.add(new Range(Level.MONTH, month, next, 1));
-      if (month.isBefore(from)) {
-        plan.add(new Range(Level.DAY, month, from, -1));
+  /** The days {@code [from, end)} at {@code level} and below, each counted {@code sign} times. */
+  private static void plan(List<Range> plan, Level level, LocalDate from, LocalDate end, int sign) {
+    if (level == Level.DAY) {
+      plan.add(new Range(Level.DAY, from, end, sign));
+      return;
+    }
+    for (LocalDate unit = level.of(from); unit.isBefore(end); unit = level.next(unit)) {
+      LocalDate next = level.next(unit);
+      LocalDate inFrom = unit.isBefore(from) ? from : unit;
+      LocalDate inEnd = next.isAfter(end) ? end : next;
+      long days = next.toEpochDay() - unit.toEpochDay();
+      long inside = inEnd.toEpochDay() - inFrom.toEpochDay();
+      if (inside == days) {
+        plan.add(new Range(level, unit, next, sign));
+      } else if (2 * inside > days) {
+        plan.add(new Range(level, unit, next, sign));
+        if (unit.isBefore(inFrom)) {
+          plan(plan, level.lower(), unit, inFrom, -sign);
+        }
+        if (inEnd.isBefore(next)) {
+          plan(plan, level.lower(), inEnd, next, -sign);
+        }
+      } else {
+        plan(plan, level.lower(), inFrom, inEnd, sign);
       }
-      if (to.isBefore(next)) {
-        plan.add(new Range(Level.DAY, to, next, -1));
-      }
-    } else {
-      plan.add(new Range(Level.DAY, from, to, 1));
     }
   }
 
-  /** Adjacent month ranges as one, so that a long period reads its months in one statement. */
+  /** Adjacent ranges of one level and sign as one, so that consecutive months (days) are read in one statement. */
   private static List<Range> merged(List<Range> plan) {
-    List<Range> months = plan.stream().filter(range -> range.level() == Level.MONTH && range.sign() > 0)
-        .sorted(Comparator.comparing(Range::from)).toList();
+    List<Range> sorted = new ArrayList<>(plan);
+    sorted.sort(Comparator.comparing(Range::level).reversed().thenComparing(Range::sign, Comparator.reverseOrder())
+        .thenComparing(Range::from));
     List<Range> merged = new ArrayList<>();
-    for (Range range : months) {
+    for (Range range : sorted) {
       Range last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-      if (last != null && last.to().equals(range.from())) {
-        merged.set(merged.size() - 1, new Range(Level.MONTH, last.from(), range.to(), 1));
+      if (last != null && last.level() == range.level() && last.sign() == range.sign() && last.to().equals(range.from())) {
+        merged.set(merged.size() - 1, new Range(range.level(), last.from(), range.to(), range.sign()));
       } else {
         merged.add(range);
       }
     }
-    plan.stream().filter(range -> !(range.level() == Level.MONTH && range.sign() > 0)).forEach(merged::add);
     return Collections.unmodifiableList(merged);
   }
 

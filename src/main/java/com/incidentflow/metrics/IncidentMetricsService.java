@@ -7,26 +7,21 @@ import com.incidentflow.metrics.IncidentMetrics.StepCount;
 import com.incidentflow.metrics.IncidentMetrics.StepDurationStats;
 import com.incidentflow.metrics.IncidentMetrics.SuspectedChanges;
 import com.incidentflow.metrics.IncidentMetrics.WeekTrend;
+import com.incidentflow.metrics.MetricsRecord.Milestone;
 import com.incidentflow.process.ClientList;
 import com.incidentflow.process.IncidentProcess;
 import com.incidentflow.process.engine.HistoryTables;
 import com.incidentflow.process.engine.ProcessModel;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
@@ -38,11 +33,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Incident figures. Period figures and open counts aggregate the metrics' own record of each incident
  * ({@link MetricsRecord}: one narrow row per incident, one per completed step, one per confirmed client);
  * current steps come from the engine's history. Counts are aggregate queries; no instance is loaded into
- * memory. Times to milestones are kept in the record as milliseconds since the report: their medians and
- * p90s are exact, {@code PERCENTILE_CONT}'s, computed here over those plain numbers ({@link Milliseconds};
- * H2's own PERCENTILE_CONT took five times as long as reading them). Time per step reads the steps' counts
- * per day, month and duration bucket ({@link StepHistogram}) — a period of two years holds 1.5 million
- * steps — and takes median and p90 from those, within 1 %.
+ * memory. Times to milestones and time per step read counts per day, month and year of the report and duration
+ * bucket ({@link TimeToCounts}, {@link StepHistogram}) — a period of two years holds 100,000 incidents and 1.5
+ * million steps — and take median and p90 from those, within 1 % of {@code PERCENTILE_CONT} over the record's
+ * milliseconds.
  *
  * <p>Milestones (see docs/metrics.md): reported = process start; acknowledged = the manager's
  * importance judgement starts; mitigated = first response completes (urgent incidents only);
@@ -89,13 +83,12 @@ public class IncidentMetricsService {
     MetricsFigures.Report report = TransactionSynchronizationManager.isActualTransactionActive()
         ? MetricsFigures.sequentially()
         : figures.concurrently();
-    boolean scan = scanOnH2(period); // once for the two figures that read the record's incidents by report time
     // The longest first, so that they start before the quick ones take the threads.
-    CompletableFuture<TimeTo> timeTo = report.add(() -> timeTo(period, scan));
+    CompletableFuture<TimeTo> timeTo = report.add(() -> timeTo(period));
     CompletableFuture<List<StepDurationStats>> perStep = report.add(() -> timePerStep(period, stepNames));
     CompletableFuture<List<WeekTrend>> trend = report.add(() -> weeklyTrend(period));
     CompletableFuture<List<Count>> perClient = report.add(() -> incidentsPerClient(period));
-    CompletableFuture<SuspectedChanges> suspected = report.add(() -> suspectedChanges(period, scan));
+    CompletableFuture<SuspectedChanges> suspected = report.add(() -> suspectedChanges(period));
     CompletableFuture<List<Count>> openByPriority = report.add(this::openByPriority);
     CompletableFuture<List<StepCount>> openByStep = report.add(() -> openByStep(stepNames));
     CompletableFuture<List<OpenIncident>> oldestOpen = report.add(this::oldestOpen);
@@ -152,84 +145,24 @@ public class IncidentMetricsService {
   public record TimeTo(List<DurationStats> acknowledge, List<DurationStats> mitigate, List<DurationStats> resolve) {}
 
   /**
-   * All three time-to figures in one query over the incidents reported in the period, per priority;
-   * COUNT and PERCENTILE_CONT skip NULLs, so each figure covers exactly the incidents that reached its milestone.
+   * All three time-to figures per priority, read from the counts of the incidents reported in the period per milestone,
+   * priority and duration bucket ({@link TimeToCounts}): each figure covers exactly the incidents that reached its
+   * milestone; the count is exact, median and p90 within {@link DurationBuckets#RELATIVE_ERROR_BOUND} (relative) of the
+   * exact {@code PERCENTILE_CONT} over the record's milliseconds.
    */
   public TimeTo timeTo(MetricsPeriod period) {
-    return timeTo(period, scanOnH2(period));
+    Map<Milestone, Map<String, NavigableMap<Integer, Long>>> counts = TimeToCounts.read(jdbc, period);
+    return new TimeTo(durations(counts.get(Milestone.ACKNOWLEDGED)), durations(counts.get(Milestone.MITIGATED)),
+        durations(counts.get(Milestone.RESOLVED)));
   }
 
-  /** {@code scan}: H2 reads the table whole instead of through its report-time index (same rows, same figure). */
-  TimeTo timeTo(MetricsPeriod period, boolean scan) {
-    // Per priority (in the order SQL's ORDER BY 1 gave them), the milliseconds to each milestone.
-    Map<String, Milliseconds[]> byPriority = new TreeMap<>();
-    jdbc.query(
-        "SELECT " + PRIORITY_KEY + " AS priority, m.acknowledged_ms, m.mitigated_ms, m.resolved_ms FROM metrics_incident m"
-            + whole(scan) + " WHERE " + REPORTED_IN_PERIOD,
-        (ResultSet rs) -> {
-          Milliseconds[] milestones = byPriority.computeIfAbsent(
-              rs.getString("priority"), priority -> new Milliseconds[] {new Milliseconds(), new Milliseconds(), new Milliseconds()});
-          milestones[0].add(rs, "acknowledged_ms");
-          milestones[1].add(rs, "mitigated_ms");
-          milestones[2].add(rs, "resolved_ms");
-        },
-        period.startInclusive(),
-        period.endExclusive());
-    List<DurationStats> acknowledge = new ArrayList<>();
-    List<DurationStats> mitigate = new ArrayList<>();
-    List<DurationStats> resolve = new ArrayList<>();
-    byPriority.forEach((priority, milestones) -> {
-      milestones[0].figure(priority).ifPresent(acknowledge::add);
-      milestones[1].figure(priority).ifPresent(mitigate::add);
-      milestones[2].figure(priority).ifPresent(resolve::add);
-    });
-    return new TimeTo(acknowledge, mitigate, resolve);
-  }
-
-  /**
-   * The milliseconds of one milestone and priority, as plain numbers: median and p90 are {@code PERCENTILE_CONT}'s,
-   * computed here. H2 2.3 took about 1 s for the three milestones' {@code PERCENTILE_CONT} over 100,000 incidents
-   * where reading the same rows cost a fifth of that (docs/metrics.md); three {@code long}s per incident is all that is held.
-   */
-  static final class Milliseconds {
-    private long[] values = new long[64];
-    private int count;
-    private boolean sorted = true;
-
-    void add(ResultSet rs, String column) throws SQLException {
-      long millis = rs.getLong(column);
-      if (!rs.wasNull()) { // like PERCENTILE_CONT and COUNT(column): an incident that has not reached the milestone is not counted
-        add(millis);
-      }
-    }
-
-    void add(long millis) {
-      if (count == values.length) {
-        values = Arrays.copyOf(values, count * 2);
-      }
-      values[count++] = millis;
-      sorted = false;
-    }
-
-    /** No figure when no incident of the priority reached the milestone (no row with count 0). */
-    Optional<DurationStats> figure(String priority) {
-      if (count == 0) {
-        return Optional.empty();
-      }
-      return Optional.of(new DurationStats(priority, count, percentile(0.5) / 1000.0, percentile(0.9) / 1000.0));
-    }
-
-    /** SQL's PERCENTILE_CONT over the sorted values: linear interpolation at rank p × (n − 1). */
-    double percentile(double p) {
-      if (!sorted) {
-        Arrays.sort(values, 0, count);
-        sorted = true;
-      }
-      double rank = p * (count - 1);
-      int below = (int) Math.floor(rank);
-      int above = (int) Math.ceil(rank);
-      return values[below] + (rank - below) * (values[above] - values[below]);
-    }
+  private static List<DurationStats> durations(Map<String, NavigableMap<Integer, Long>> perPriority) {
+    List<DurationStats> durations = new ArrayList<>();
+    perPriority.forEach((priority, buckets) -> durations.add(new DurationStats(priority,
+        buckets.values().stream().mapToLong(Long::longValue).sum(),
+        DurationBuckets.percentile(buckets, 0.5) / 1000.0,
+        DurationBuckets.percentile(buckets, 0.9) / 1000.0)));
+    return durations;
   }
 
   /**
@@ -281,38 +214,6 @@ public class IncidentMetricsService {
     return h2() ? " USE INDEX (metrics_incident_unconfirmed)" : "";
   }
 
-  /**
-   * Whether the figures that read the record's incidents by report time (time-to, suspected changes) should read their
-   * tables whole: on H2, when the period covers more than half of the
-   * time the record spans. H2 reads a period through the report-time index one row lookup at a time; for most of
-   * the record a plain scan of the narrow rows is cheaper, for a small part of it the index is (measured on a generated
-   * record of 100,000 incidents over two years, H2 2.3: the two queries over all of it took about 45 % less time as a
-   * scan; over its last 90 days about twice as long as a scan). PostgreSQL's planner chooses by itself. Costs the
-   * record's first and last report time (both ends of the index).
-   */
-  boolean scanOnH2(MetricsPeriod period) {
-    if (!h2()) {
-      return false;
-    }
-    return jdbc.queryForObject("SELECT MIN(m.reported_at) AS first_at, MAX(m.reported_at) AS last_at FROM metrics_incident m",
-        (rs, i) -> coversMostOf(period, rs.getTimestamp("first_at"), rs.getTimestamp("last_at")));
-  }
-
-  /** Whether the period overlaps more than half of [first, last] (report times of the record; null when it is empty). */
-  static boolean coversMostOf(MetricsPeriod period, Timestamp first, Timestamp last) {
-    if (first == null || last == null) {
-      return false;
-    }
-    long span = last.getTime() - first.getTime();
-    long overlap = Math.min(last.getTime(), period.endExclusive().getTime()) - Math.max(first.getTime(), period.startInclusive().getTime());
-    return overlap >= 0 && 2 * overlap >= span;
-  }
-
-  /** H2's hint to read the table whole rather than through an index. */
-  private static String whole(boolean scan) {
-    return scan ? " USE INDEX ()" : "";
-  }
-
   private boolean h2() {
     Boolean h2 = isH2;
     if (h2 == null) {
@@ -322,20 +223,20 @@ public class IncidentMetricsService {
     return h2;
   }
 
-  /** Incidents of the period, and those of them with a suspected change (change_suspected: a few rows per incident at most). */
+  /**
+   * Incidents of the period, from the incidents reported per day ({@link TrendCounts}), and those of them with a
+   * suspected change, from the few incidents that have one ({@code change_suspected}).
+   */
   public SuspectedChanges suspectedChanges(MetricsPeriod period) {
-    return suspectedChanges(period, scanOnH2(period));
-  }
-
-  /** {@code scan}: as for {@link #timeTo(MetricsPeriod, boolean)}. */
-  SuspectedChanges suspectedChanges(MetricsPeriod period, boolean scan) {
-    return jdbc.queryForObject(
-        "SELECT COUNT(*) AS reported, COUNT(CASE WHEN EXISTS (SELECT 1 FROM change_suspected s WHERE s.process_instance_id"
-            + " = m.process_instance_id) THEN 1 END) AS suspected FROM metrics_incident m" + whole(scan)
-            + " WHERE " + REPORTED_IN_PERIOD,
-        (rs, n) -> new SuspectedChanges(rs.getLong("reported"), rs.getLong("suspected")),
+    long[] reported = new long[1];
+    TrendCounts.read(jdbc, period, (day, reportedResolved) -> reported[0] += reportedResolved[0]);
+    Long suspected = jdbc.queryForObject(
+        "SELECT COUNT(*) FROM metrics_incident m WHERE m.process_instance_id IN (SELECT s.process_instance_id FROM change_suspected s)"
+            + " AND " + REPORTED_IN_PERIOD,
+        Long.class,
         period.startInclusive(),
         period.endExclusive());
+    return new SuspectedChanges(reported[0], suspected);
   }
 
   /**

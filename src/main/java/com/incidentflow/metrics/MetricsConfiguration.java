@@ -45,15 +45,20 @@ public class MetricsConfiguration {
   }
 
   @Bean
+  TimeToCounts timeToCounts(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    return new TimeToCounts(jdbc, transactions);
+  }
+
+  @Bean
   public MetricsDerivation metricsDerivation(JdbcTemplate jdbc, PlatformTransactionManager transactions, StepHistogram histogram,
-      ClientCounts clientCounts, TrendCounts trend) {
-    return new MetricsDerivation(jdbc, new TransactionTemplate(transactions), histogram, clientCounts, trend);
+      ClientCounts clientCounts, TrendCounts trend, TimeToCounts timeTo) {
+    return new MetricsDerivation(jdbc, new TransactionTemplate(transactions), histogram, clientCounts, trend, timeTo);
   }
 
   @Bean
   public MetricsRecord metricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation, StepHistogram histogram, ClientCounts clientCounts,
-      TrendCounts trend) {
-    return new MetricsRecord(jdbc, derivation, histogram, clientCounts, trend);
+      TrendCounts trend, TimeToCounts timeTo) {
+    return new MetricsRecord(jdbc, derivation, histogram, clientCounts, trend, timeTo);
   }
 
   @Bean
@@ -64,8 +69,8 @@ public class MetricsConfiguration {
 
   @Bean
   public MetricsHousekeeping metricsHousekeeping(
-      MetricsDerivation derivation, StepHistogram histogram, MetricsHistoryEvents events, JdbcTemplate jdbc,
+      MetricsDerivation derivation, StepHistogram histogram, TimeToCounts timeTo, MetricsHistoryEvents events, JdbcTemplate jdbc,
       PlatformTransactionManager transactions, EngineStarted engine) {
-    return new MetricsHousekeeping(derivation, histogram, events, jdbc, new TransactionTemplate(transactions), engine);
+    return new MetricsHousekeeping(derivation, histogram, timeTo, events, jdbc, new TransactionTemplate(transactions), engine);
   }
 }

@@ -34,15 +34,17 @@ public class MetricsDerivation {
   private final StepHistogram histogram;
   private final ClientCounts clientCounts;
   private final TrendCounts trend;
+  private final TimeToCounts timeTo;
   private final HistoryTables history;
 
   MetricsDerivation(JdbcTemplate jdbc, TransactionTemplate transaction, StepHistogram histogram, ClientCounts clientCounts,
-      TrendCounts trend) {
+      TrendCounts trend, TimeToCounts timeTo) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.histogram = histogram;
     this.clientCounts = clientCounts;
     this.trend = trend;
+    this.timeTo = timeTo;
     this.history = new HistoryTables(jdbc);
   }
 
@@ -113,6 +115,7 @@ public class MetricsDerivation {
     histogram.change(-1, "s.process_instance_id IN (" + in + ")", ids);
     clientCounts.change(-1, "c.process_instance_id IN (" + in + ")", ids);
     trend.change(-1, Set.of(), "m.process_instance_id IN (" + in + ")", ids);
+    timeTo.change(-1, Set.of(), "m.process_instance_id IN (" + in + ")", ids);
     jdbc.update("DELETE FROM metrics_step WHERE process_instance_id IN (" + in + ")", ids);
     jdbc.update("DELETE FROM metrics_client WHERE process_instance_id IN (" + in + ")", ids);
     jdbc.update("DELETE FROM metrics_incident WHERE process_instance_id IN (" + in + ")", ids);
@@ -153,6 +156,7 @@ public class MetricsDerivation {
             HistoryTables.variableEverSet(Variables.FINAL_SCOPE) + " AS scope_confirmed"), which)
         + ") d", params);
     trend.change(+1, recorded, only.apply("m.process_instance_id"), onlyParameters);
+    timeTo.change(+1, recorded, only.apply("m.process_instance_id"), onlyParameters);
     return derived;
   }
 

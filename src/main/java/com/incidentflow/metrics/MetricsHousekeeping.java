@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the metrics' record whole: at start-up it is derived for every incident that has none (a
- * database from before it existed) and forgotten for incidents whose history is gone, and the steps are
- * counted again per day and duration if their counts do not add up to the step rows; once a minute
+ * database from before it existed) and forgotten for incidents whose history is gone, and the steps and the times to
+ * milestones are counted again per day and duration if their counts do not add up to the record's rows; once a minute
  * incidents whose record could not be written are derived again; once a day the history check repeats.
  */
 public class MetricsHousekeeping {
@@ -23,15 +23,17 @@ public class MetricsHousekeeping {
 
   private final MetricsDerivation derivation;
   private final StepHistogram histogram;
+  private final TimeToCounts timeTo;
   private final MetricsHistoryEvents events;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
 
   /** Takes the engine so that Spring builds it (and with it the ACT_HI_* tables) first. */
-  MetricsHousekeeping(MetricsDerivation derivation, StepHistogram histogram, MetricsHistoryEvents events, JdbcTemplate jdbc,
-      TransactionTemplate transaction, EngineStarted engine) {
+  MetricsHousekeeping(MetricsDerivation derivation, StepHistogram histogram, TimeToCounts timeTo, MetricsHistoryEvents events,
+      JdbcTemplate jdbc, TransactionTemplate transaction, EngineStarted engine) {
     this.derivation = derivation;
     this.histogram = histogram;
+    this.timeTo = timeTo;
     this.events = events;
     this.jdbc = jdbc;
     this.transaction = transaction;
@@ -50,6 +52,12 @@ public class MetricsHousekeeping {
       started = System.nanoTime();
       int months = histogram.recount(transaction);
       log.info("Metrics record: counted the steps per day and duration again, {} months ({} ms)", months, (System.nanoTime() - started) / 1_000_000);
+    }
+    if (!timeTo.matchesRecord()) {
+      started = System.nanoTime();
+      int months = timeTo.recount(transaction);
+      log.info("Metrics record: counted the times to milestones per day and duration again, {} months ({} ms)", months,
+          (System.nanoTime() - started) / 1_000_000);
     }
   }
 

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The metrics' own record of each incident (tables {@code metrics_incident}, {@code metrics_step},
  * {@code metrics_client}, see db/migration): what the report needs, one narrow row per incident, so that a
  * period of 100,000 incidents is aggregated from those rows instead of joined out of the engine's
- * 1.8 million activity and 1.1 million variable rows. Beside the step rows, their counts per day and duration
- * bucket ({@link StepHistogram}), changed with them.
+ * 1.8 million activity and 1.1 million variable rows. Beside the rows, the counts the figures read, changed with
+ * them: steps per duration bucket ({@link StepHistogram}), incidents per client ({@link ClientCounts}) and per report
+ * and resolution day ({@link TrendCounts}), times to milestones per duration bucket ({@link TimeToCounts}).
  *
  * <p>Two ways in, with the same meaning (docs/metrics.md, "What is measured"):
  * <ul>
@@ -41,13 +42,16 @@ public class MetricsRecord {
   private final StepHistogram histogram;
   private final ClientCounts clientCounts;
   private final TrendCounts trend;
+  private final TimeToCounts timeTo;
 
-  MetricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation, StepHistogram histogram, ClientCounts clientCounts, TrendCounts trend) {
+  MetricsRecord(JdbcTemplate jdbc, MetricsDerivation derivation, StepHistogram histogram, ClientCounts clientCounts, TrendCounts trend,
+      TimeToCounts timeTo) {
     this.jdbc = jdbc;
     this.derivation = derivation;
     this.histogram = histogram;
     this.clientCounts = clientCounts;
     this.trend = trend;
+    this.timeTo = timeTo;
   }
 
   public void recordReported(String processInstanceId, Date reportedAt, String businessKey) {
@@ -73,19 +77,19 @@ public class MetricsRecord {
     String assignment = milestone.millisColumn() + " = " + earlier + MILLIS_SINCE_REPORTED.formatted("?") + " ELSE "
         + milestone.millisColumn() + " END, " + column + " = " + earlier + "? ELSE " + column + " END";
     if (milestone != Milestone.RESOLVED) {
-      update(processInstanceId, assignment, ts(at), ts(at), ts(at), ts(at));
+      updateTimes(processInstanceId, assignment, ts(at), ts(at), ts(at), ts(at));
       return;
     }
     // The resolution's count per day moves with it (TrendCounts); a derivation in between counts what it writes itself.
     String sql = "UPDATE metrics_incident SET " + assignment + " WHERE process_instance_id = ?";
     Object[] args = {ts(at), ts(at), ts(at), ts(at), processInstanceId};
     LocalDateTime before = trend.resolvedAt(processInstanceId);
-    if (jdbc.update(sql, args) == 0) {
+    if (timeTo.around(processInstanceId, () -> jdbc.update(sql, args)) == 0) {
       if (!derivation.deriveIfMissing(processInstanceId)) {
         return;
       }
       before = trend.resolvedAt(processInstanceId);
-      jdbc.update(sql, args);
+      timeTo.around(processInstanceId, () -> jdbc.update(sql, args));
     }
     trend.resolvedMoved(before, trend.resolvedAt(processInstanceId));
   }
@@ -108,7 +112,7 @@ public class MetricsRecord {
   }
 
   public void recordPriority(String processInstanceId, String priority) {
-    update(processInstanceId, "priority = ?", priority);
+    updateTimes(processInstanceId, "priority = ?", priority);
   }
 
   public void recordReportedClients(String processInstanceId, String clients) {
@@ -155,6 +159,20 @@ public class MetricsRecord {
     String sql = "UPDATE metrics_incident SET " + assignment + " WHERE process_instance_id = ?";
     if (jdbc.update(sql, args) == 0 && derivation.deriveIfMissing(processInstanceId)) {
       jdbc.update(sql, args);
+    }
+  }
+
+  /**
+   * As {@link #update}, for a write that may change the incident's priority or times to milestones: their counts
+   * ({@link TimeToCounts}) change by the difference it makes; a derivation in between counts what it writes itself.
+   */
+  private void updateTimes(String processInstanceId, String assignment, Object... values) {
+    Object[] args = new Object[values.length + 1];
+    System.arraycopy(values, 0, args, 0, values.length);
+    args[values.length] = processInstanceId;
+    String sql = "UPDATE metrics_incident SET " + assignment + " WHERE process_instance_id = ?";
+    if (timeTo.around(processInstanceId, () -> jdbc.update(sql, args)) == 0 && derivation.deriveIfMissing(processInstanceId)) {
+      timeTo.around(processInstanceId, () -> jdbc.update(sql, args));
     }
   }
 

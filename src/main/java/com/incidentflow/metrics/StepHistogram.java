@@ -14,10 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Completed steps counted per step, day of the incident's report and duration bucket ({@link DurationBuckets}),
  * beside the record's step rows: time per step over a period reads these counts instead of sorting every
- * step's duration. Two tables of the same shape (db/migration/common/V7__metrics_step_day.sql):
- * {@code metrics_step_day}, one row per day, and {@code metrics_step_month}, the same counts summed per
- * calendar month, so that a long period reads its whole months from a few rows each and only the days at its
- * edges from the day rows ({@link DayMonthCounts}).
+ * step's duration. Three tables of the same shape (db/migration/common/V7__metrics_step_day.sql and
+ * V10__metrics_year_counts.sql): {@code metrics_step_day}, one row per day, and {@code metrics_step_month} and
+ * {@code metrics_step_year}, the same counts summed per calendar month and year, so that a long period reads its
+ * whole years from a few rows each and only the months and days at its edges from the others ({@link DayMonthCounts}).
  *
  * <p>The counts always equal those of the rows in {@code metrics_step}: every statement that adds or removes
  * step rows adds or removes their counts in the same transaction ({@link MetricsRecord}, {@link MetricsDerivation}).
@@ -26,16 +26,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class StepHistogram {
 
+  private static final String TABLE = "metrics_step";
+  private static final List<String> COLUMNS = List.of("step", "bucket");
+  private static final String COUNT = "steps";
+
   private final JdbcTemplate jdbc;
   private final DayMonthCounts counts;
 
   StepHistogram(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
-    this.counts = tables(jdbc, transactions);
-  }
-
-  private static DayMonthCounts tables(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-    return new DayMonthCounts(jdbc, transactions, "metrics_step_day", "metrics_step_month", List.of("step", "bucket"), "steps");
+    this.counts = new DayMonthCounts(jdbc, transactions, TABLE, COLUMNS, COUNT);
   }
 
   /** One completed step (the live path). */
@@ -71,7 +71,7 @@ class StepHistogram {
 
   /**
    * Counts the step rows again, month by month (one transaction each, so memory stays that of a month's
-   * rows): what the upgrade to these tables needs once. Returns how many months.
+   * rows), then the years from the months: what the upgrade to these tables needs once. Returns how many months.
    */
   int recount(TransactionTemplate transaction) {
     LocalDateTime first = jdbc.queryForObject("SELECT MIN(reported_at) FROM metrics_step", LocalDateTime.class);
@@ -82,19 +82,20 @@ class StepHistogram {
         LocalDate from = month;
         LocalDate to = month.plusMonths(1);
         transaction.executeWithoutResult(status -> {
-          counts.clear(from, to);
+          counts.clearDaysAndMonths(from, to);
           change(+1, "s.reported_at >= ? AND s.reported_at < ?", from.atStartOfDay(), to.atStartOfDay());
         });
         months++;
       }
     }
+    transaction.executeWithoutResult(status -> counts.sumYears());
     return months;
   }
 
   /** Per step, the counts per bucket of the steps of incidents reported in the period (see {@link DayMonthCounts#plan}). */
   static Map<String, NavigableMap<Integer, Long>> read(JdbcTemplate jdbc, MetricsPeriod period) {
     Map<String, NavigableMap<Integer, Long>> histograms = new TreeMap<>();
-    tables(jdbc, null).read(period, rs -> {
+    DayMonthCounts.reading(jdbc, TABLE, COLUMNS, COUNT).read(period, rs -> {
       histograms.computeIfAbsent(rs.getString("step"), step -> new TreeMap<>())
           .merge(rs.getInt("bucket"), rs.getInt("sign") * rs.getLong("n"), Long::sum);
     });

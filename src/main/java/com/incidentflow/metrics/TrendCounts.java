@@ -37,7 +37,7 @@ class TrendCounts {
   }
 
   private static DayMonthCounts table(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-    return new DayMonthCounts(jdbc, transactions, "metrics_trend_day", "on_day", null, null, List.of("event"), "incidents");
+    return DayMonthCounts.daysOnly(jdbc, transactions, "metrics_trend_day", "on_day", List.of("event"), "incidents");
   }
 
   /** A new incident's row was written (the live path). */

@@ -57,6 +57,7 @@ class MetricsBenchmark {
   @Autowired IncidentMetricsService metrics;
   @Autowired MetricsDerivation derivation;
   @Autowired StepHistogram histogram;
+  @Autowired TimeToCounts timeToCounts;
   @Autowired RepositoryService repository;
   @Autowired TestRestTemplate http;
   @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
@@ -86,7 +87,7 @@ class MetricsBenchmark {
 
     // The metrics' own record of these incidents, derived from the history just as the first start on a
     // database from before it does; timed, since that is what an upgrade costs once.
-    if (Boolean.getBoolean("benchmark.keepRecord") && !derivation.mayLackRecords() && histogram.matchesSteps()) {
+    if (Boolean.getBoolean("benchmark.keepRecord") && !derivation.mayLackRecords() && histogram.matchesSteps() && timeToCounts.matchesRecord()) {
       System.out.println("BENCHMARK keeping the metrics record of the previous run (-Dbenchmark.keepRecord=true)");
     } else {
       deriveRecord();
@@ -96,6 +97,8 @@ class MetricsBenchmark {
     MetricsPeriod twoYears = new MetricsPeriod(first.toLocalDate(), LocalDate.now());
     timeEachQuery("90 days", ninetyDays);
     timeEachQuery("2 years", twoYears);
+    compareTimeToWithExact("90 days", ninetyDays);
+    compareTimeToWithExact("2 years", twoYears);
     compareTimePerStepWithExact("90 days", ninetyDays);
     compareTimePerStepWithExact("2 years", twoYears);
     compareClientsWithExact("90 days", ninetyDays);
@@ -122,9 +125,14 @@ class MetricsBenchmark {
     jdbc.execute("TRUNCATE TABLE metrics_step");
     jdbc.execute("TRUNCATE TABLE metrics_step_day");
     jdbc.execute("TRUNCATE TABLE metrics_step_month");
+    jdbc.execute("TRUNCATE TABLE metrics_step_year");
     jdbc.execute("TRUNCATE TABLE metrics_client");
     jdbc.execute("TRUNCATE TABLE metrics_client_day");
     jdbc.execute("TRUNCATE TABLE metrics_client_month");
+    jdbc.execute("TRUNCATE TABLE metrics_client_year");
+    jdbc.execute("TRUNCATE TABLE metrics_timeto_day");
+    jdbc.execute("TRUNCATE TABLE metrics_timeto_month");
+    jdbc.execute("TRUNCATE TABLE metrics_timeto_year");
     jdbc.execute("TRUNCATE TABLE metrics_trend_day");
     jdbc.execute("TRUNCATE TABLE metrics_incident");
     long deriving = System.nanoTime();
@@ -151,9 +159,7 @@ class MetricsBenchmark {
     queries.put("timePerStep", () -> metrics.timePerStep(period, steps));
     queries.put("incidentsPerClient", () -> metrics.incidentsPerClient(period));
     queries.put("weeklyTrend", () -> metrics.weeklyTrend(period));
-    // On H2, time-to both ways it may read metrics_incident: through the report-time index and whole.
-    queries.put("timeToByIndex", () -> metrics.timeTo(period, false));
-    queries.put("timeToWhole", () -> metrics.timeTo(period, true));
+    queries.put("suspectedChanges", () -> metrics.suspectedChanges(period));
     for (int run = 0; run < 4; run++) {
       StringBuilder line = new StringBuilder("BENCHMARK per query (" + label + ") run " + run + ":");
       queries.forEach((name, query) -> {
@@ -164,6 +170,55 @@ class MetricsBenchmark {
       });
       System.out.println(line);
     }
+  }
+
+  /**
+   * The times to milestones as the report reads them (counts per duration bucket) beside the exact PERCENTILE_CONT over
+   * the record's milliseconds (what it was before): both timed, and the largest relative difference printed.
+   */
+  private void compareTimeToWithExact(String label, MetricsPeriod period) {
+    long t = System.nanoTime();
+    IncidentMetricsService.TimeTo read = metrics.timeTo(period);
+    long readMillis = (System.nanoTime() - t) / 1_000_000;
+    t = System.nanoTime();
+    Map<String, List<IncidentMetrics.DurationStats>> exact = new java.util.HashMap<>();
+    for (String milestone : List.of("acknowledged", "mitigated", "resolved")) {
+      exact.put(milestone, jdbc.query("SELECT COALESCE(priority, 'none') AS priority, COUNT(" + milestone + "_ms) AS n,"
+              + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + milestone + "_ms) AS median,"
+              + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + milestone + "_ms) AS p90 FROM metrics_incident"
+              + " WHERE reported_at >= ? AND reported_at < ? AND " + milestone + "_ms IS NOT NULL GROUP BY COALESCE(priority, 'none') ORDER BY 1",
+          (rs, i) -> new IncidentMetrics.DurationStats(rs.getString("priority"), rs.getLong("n"), rs.getDouble("median") / 1000,
+              rs.getDouble("p90") / 1000),
+          period.from().atStartOfDay(), period.to().plusDays(1).atStartOfDay()));
+    }
+    long exactMillis = (System.nanoTime() - t) / 1_000_000;
+    double worst = 0;
+    boolean countsEqual = true;
+    Map<String, List<IncidentMetrics.DurationStats>> figures = Map.of(
+        "acknowledged", read.acknowledge(), "mitigated", read.mitigate(), "resolved", read.resolve());
+    for (String milestone : figures.keySet()) {
+      List<IncidentMetrics.DurationStats> mine = figures.get(milestone);
+      List<IncidentMetrics.DurationStats> theirs = exact.get(milestone);
+      countsEqual &= mine.size() == theirs.size();
+      for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
+        IncidentMetrics.DurationStats a = mine.get(i);
+        IncidentMetrics.DurationStats e = theirs.get(i);
+        countsEqual &= a.priority().equals(e.priority()) && a.count() == e.count();
+        worst = Math.max(worst, relative(a.medianSeconds(), e.medianSeconds()));
+        worst = Math.max(worst, relative(a.p90Seconds(), e.p90Seconds()));
+      }
+    }
+    System.out.printf("BENCHMARK time to milestones (%s): from the buckets %d ms, exact PERCENTILE_CONT over the incident rows %d ms;"
+        + " counts equal: %s, largest relative difference of a median or p90: %.4f %%; %,d day rows, %,d month rows, %,d year rows%n",
+        label, readMillis, exactMillis, countsEqual, worst * 100,
+        jdbc.queryForObject("SELECT COUNT(*) FROM metrics_timeto_day", Long.class),
+        jdbc.queryForObject("SELECT COUNT(*) FROM metrics_timeto_month", Long.class),
+        jdbc.queryForObject("SELECT COUNT(*) FROM metrics_timeto_year", Long.class));
+    System.out.println("BENCHMARK   resolve " + read.resolve() + "\n  exact   " + exact.get("resolved"));
+  }
+
+  private static double relative(double value, double exact) {
+    return exact == 0 ? Math.abs(value) : Math.abs(value - exact) / exact;
   }
 
   /**
@@ -271,8 +326,13 @@ class MetricsBenchmark {
       for (String[] table : new String[][] {
           {"metrics_step_day", "steps", "reported_on"},
           {"metrics_step_month", "steps", "reported_month"},
+          {"metrics_step_year", "steps", "reported_year"},
           {"metrics_client_day", "incidents", "reported_on"},
           {"metrics_client_month", "incidents", "reported_month"},
+          {"metrics_client_year", "incidents", "reported_year"},
+          {"metrics_timeto_day", "incidents", "reported_on"},
+          {"metrics_timeto_month", "incidents", "reported_month"},
+          {"metrics_timeto_year", "incidents", "reported_year"},
           {"metrics_trend_day", "incidents", "on_day"}}) {
         String row = " WHERE " + table[2] + " = (SELECT MIN(" + table[2] + ") FROM " + table[0] + ")";
         jdbc.update("UPDATE " + table[0] + " SET " + table[1] + " = " + table[1] + " + 1" + row);

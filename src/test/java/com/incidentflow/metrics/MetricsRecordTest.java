@@ -47,6 +47,7 @@ class MetricsRecordTest {
   @Autowired IncidentMetricsService metrics;
   @Autowired JdbcTemplate jdbc;
   @Autowired StepHistogram histogram;
+  @Autowired TimeToCounts timeToCounts;
 
   /**
    * The record hears each history event once: from the plugin's handler, not again from Camunda's
@@ -86,11 +87,20 @@ class MetricsRecordTest {
     // The trend's counts per day are the incidents reported and resolved on each day.
     assertThat(liveCounts.get("trend")).isEqualTo(trendCountedFromIncidents(history.period()))
         .anySatisfy(row -> assertThat(row.get("EVENT")).isEqualTo("resolved"));
+    // The times to milestones per day and month are those of the incident rows, under the priority each has now (set
+    // after the incident was acknowledged under none).
+    assertThat(liveCounts.get("timeto day")).isEqualTo(timeToCountedFromIncidents(history.period(), false))
+        .anySatisfy(row -> assertThat(row.get("MILESTONE")).isEqualTo("RESOLVED"))
+        .anySatisfy(row -> assertThat(row.get("PRIORITY")).isEqualTo("P1"))
+        .noneSatisfy(row -> assertThat(row.get("PRIORITY")).isEqualTo(IncidentMetrics.NO_PRIORITY));
+    assertThat(liveCounts.get("timeto month")).isEqualTo(timeToCountedFromIncidents(history.period(), true));
+    assertYearsAreTheSumsOfTheirMonths();
 
     ids.forEach(derivation::rebuild);
 
     assertThat(record(ids)).isEqualTo(live);
     assertThat(counts(history.period())).isEqualTo(liveCounts);
+    assertYearsAreTheSumsOfTheirMonths();
   }
 
   @Test
@@ -104,6 +114,7 @@ class MetricsRecordTest {
 
     assertThat(counts(history.period()).get("day")).as("forgetting takes the steps' counts").isEmpty();
     assertThat(counts(history.period()).get("client day")).as("and the clients' counts").isEmpty();
+    assertThat(counts(history.period()).get("timeto day")).as("and the times to milestones'").isEmpty();
     assertThat(counts(history.period()).get("trend")).as("and the trend's").isEqualTo(trendCountedFromIncidents(history.period()));
 
     assertThat(derivation.backfill()).isGreaterThanOrEqualTo(ids.size());
@@ -115,6 +126,8 @@ class MetricsRecordTest {
     assertThat(after.timePerStep()).isEqualTo(before.timePerStep());
     assertThat(after.incidentsPerClient()).isEqualTo(before.incidentsPerClient());
     assertThat(after.weeklyTrend()).isEqualTo(before.weeklyTrend());
+    assertThat(after.suspectedChanges()).isEqualTo(before.suspectedChanges());
+    assertYearsAreTheSumsOfTheirMonths();
     assertThat(derivation.backfill()).as("nothing left to derive").isZero();
     housekeeping.removeWithoutHistory();
     assertThat(derivation.mayLackRecords()).as("the start-up check skips the derivation").isFalse();
@@ -146,11 +159,15 @@ class MetricsRecordTest {
         reported.toLocalDate(), DurationBuckets.bucket(1000L));
     jdbc.update("INSERT INTO metrics_step_month (reported_month, step, bucket, steps) VALUES (?, 'Gone_Step', ?, 1)",
         reported.toLocalDate().withDayOfMonth(1), DurationBuckets.bucket(1000L));
+    jdbc.update("INSERT INTO metrics_step_year (reported_year, step, bucket, steps) VALUES (?, 'Gone_Step', ?, 1)",
+        reported.toLocalDate().withDayOfYear(1), DurationBuckets.bucket(1000L));
     jdbc.update("INSERT INTO metrics_client (variable_id, process_instance_id, reported_at, client)"
         + " VALUES ('gone-1-client', 'gone-1', ?, 'Gone Client')", reported);
     jdbc.update("INSERT INTO metrics_client_day (reported_on, client, incidents) VALUES (?, 'Gone Client', 1)", reported.toLocalDate());
     jdbc.update("INSERT INTO metrics_client_month (reported_month, client, incidents) VALUES (?, 'Gone Client', 1)",
         reported.toLocalDate().withDayOfMonth(1));
+    jdbc.update("INSERT INTO metrics_client_year (reported_year, client, incidents) VALUES (?, 'Gone Client', 1)",
+        reported.toLocalDate().withDayOfYear(1));
 
     assertThat(housekeeping.removeWithoutHistory()).isGreaterThanOrEqualTo(1);
 
@@ -159,6 +176,8 @@ class MetricsRecordTest {
     assertThat(jdbc.queryForList("SELECT steps FROM metrics_step_month WHERE step = 'Gone_Step'")).isEmpty();
     assertThat(jdbc.queryForList("SELECT incidents FROM metrics_client_day WHERE client = 'Gone Client'")).isEmpty();
     assertThat(jdbc.queryForList("SELECT incidents FROM metrics_client_month WHERE client = 'Gone Client'")).isEmpty();
+    assertThat(jdbc.queryForList("SELECT steps FROM metrics_step_year WHERE step = 'Gone_Step'")).isEmpty();
+    assertThat(jdbc.queryForList("SELECT incidents FROM metrics_client_year WHERE client = 'Gone Client'")).isEmpty();
   }
 
   @Test
@@ -190,12 +209,46 @@ class MetricsRecordTest {
     Map<String, List<Map<String, Object>>> counted = counts(history.period());
     jdbc.update("DELETE FROM metrics_step_day WHERE reported_on >= ?", history.monday.withDayOfMonth(1));
     jdbc.update("DELETE FROM metrics_step_month WHERE reported_month >= ?", history.monday.withDayOfMonth(1));
+    jdbc.update("DELETE FROM metrics_step_year WHERE reported_year >= ?", history.monday.withDayOfYear(1));
     assertThat(histogram.matchesSteps()).isFalse();
 
     housekeeping.atStartUp();
 
     assertThat(histogram.matchesSteps()).isTrue();
     assertThat(counts(history.period())).isEqualTo(counted);
+    assertYearsAreTheSumsOfTheirMonths();
+  }
+
+  @Test
+  void shouldCountTimesToMilestonesAlreadyInTheRecordWhenTheirCountsDoNotAddUp() {
+    // What the upgrade to these counts meets: incident rows with their times, no counts.
+    MetricsHistory history = new MetricsHistory(engine);
+    Map<String, List<Map<String, Object>>> counted = counts(history.period());
+    jdbc.update("DELETE FROM metrics_timeto_day");
+    jdbc.update("DELETE FROM metrics_timeto_month");
+    jdbc.update("DELETE FROM metrics_timeto_year");
+    assertThat(timeToCounts.matchesRecord()).isFalse();
+
+    housekeeping.atStartUp();
+
+    assertThat(timeToCounts.matchesRecord()).isTrue();
+    assertThat(counts(history.period())).isEqualTo(counted);
+    assertThat(counted.get("timeto day")).isNotEmpty();
+    assertYearsAreTheSumsOfTheirMonths();
+  }
+
+  /** Every year row of the counts is the sum of its months' rows, and no year lacks its row. */
+  private void assertYearsAreTheSumsOfTheirMonths() {
+    for (String[] counts : new String[][] {{"metrics_step", "step, bucket", "steps"}, {"metrics_client", "client", "incidents"},
+        {"metrics_timeto", "milestone, priority, bucket", "incidents"}}) {
+      String keys = counts[1];
+      List<Map<String, Object>> years = jdbc.queryForList("SELECT reported_year, " + keys + ", " + counts[2] + " AS n FROM " + counts[0]
+          + "_year ORDER BY reported_year, " + keys);
+      List<Map<String, Object>> summed = jdbc.queryForList("SELECT CAST(DATE_TRUNC('YEAR', reported_month) AS DATE) AS reported_year, "
+          + keys + ", CAST(SUM(" + counts[2] + ") AS BIGINT) AS n FROM " + counts[0] + "_month GROUP BY CAST(DATE_TRUNC('YEAR', reported_month) AS DATE), "
+          + keys + " ORDER BY reported_year, " + keys);
+      assertThat(years).as("%s_year", counts[0]).isNotEmpty().isEqualTo(summed);
+    }
   }
 
   private List<String> steps(String processInstanceId) {
@@ -214,7 +267,42 @@ class MetricsRecordTest {
         "client month", jdbc.queryForList("SELECT * FROM metrics_client_month WHERE reported_month >= ? AND reported_month <= ?"
             + " ORDER BY reported_month, client", period.from().withDayOfMonth(1), period.to()),
         "trend", jdbc.queryForList("SELECT * FROM metrics_trend_day WHERE on_day >= ? AND on_day <= ? ORDER BY on_day, event",
-            period.from(), period.to()));
+            period.from(), period.to()),
+        "timeto day", jdbc.queryForList("SELECT * FROM metrics_timeto_day WHERE reported_on >= ? AND reported_on <= ?"
+            + " ORDER BY reported_on, milestone, priority, bucket", period.from(), period.to()),
+        "timeto month", jdbc.queryForList("SELECT * FROM metrics_timeto_month WHERE reported_month >= ? AND reported_month <= ?"
+            + " ORDER BY reported_month, milestone, priority, bucket", period.from().withDayOfMonth(1), period.to()));
+  }
+
+  /** The time-to counts {@link #counts} should find: incidents per day (or month), milestone reached, priority and bucket. */
+  private List<Map<String, Object>> timeToCountedFromIncidents(MetricsPeriod period, boolean months) {
+    LocalDate from = months ? period.from().withDayOfMonth(1) : period.from();
+    LocalDate to = months ? period.to().withDayOfMonth(1).plusMonths(1) : period.to().plusDays(1);
+    Map<List<Object>, Long> counted = new TreeMap<>(Comparator.comparing((List<Object> key) -> (LocalDate) key.get(0))
+        .thenComparing(key -> (String) key.get(1)).thenComparing(key -> (String) key.get(2)).thenComparing(key -> (Integer) key.get(3)));
+    jdbc.query("SELECT * FROM metrics_incident WHERE reported_at >= ? AND reported_at < ?",
+        (ResultSet rs) -> {
+          LocalDate day = rs.getObject("reported_at", LocalDateTime.class).toLocalDate();
+          String priority = rs.getString("priority") == null ? IncidentMetrics.NO_PRIORITY : rs.getString("priority");
+          for (String milestone : List.of("ACKNOWLEDGED", "MITIGATED", "RESOLVED")) {
+            long millis = rs.getLong(milestone.toLowerCase(java.util.Locale.ROOT) + "_ms");
+            if (!rs.wasNull()) {
+              counted.merge(List.of(months ? day.withDayOfMonth(1) : day, milestone, priority, DurationBuckets.bucket(millis)), 1L, Long::sum);
+            }
+          }
+        },
+        from.atStartOfDay(), to.atStartOfDay());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    counted.forEach((key, n) -> {
+      Map<String, Object> row = new LinkedCaseInsensitiveMap<>();
+      row.put(months ? "REPORTED_MONTH" : "REPORTED_ON", java.sql.Date.valueOf((LocalDate) key.get(0)));
+      row.put("MILESTONE", key.get(1));
+      row.put("PRIORITY", key.get(2));
+      row.put("BUCKET", key.get(3));
+      row.put("INCIDENTS", n);
+      rows.add(row);
+    });
+    return rows;
   }
 
   /** The trend's counts {@link #counts} should find: incidents per day of their report and of their resolution. */
