@@ -69,11 +69,13 @@ class PreviousReleaseUpgradeTest {
           "--spring.flyway.enabled=false",
           "--spring.sql.init.mode=always",
           // This build's code plays that release; "Confirm the situation" reads the change feed (V5) and a
-          // completed step is counted per duration (V7), a confirmed client (V8) and an incident (V9) per day, so those tables exist
+          // completed step is counted per duration (V7), a confirmed client (V8) and an incident (V9) per day, and each per
+          // year beside the times to milestones (V10), so those tables exist
           // while it plays and are dropped before the upgrade, as that release had none.
           "--spring.sql.init.schema-locations=classpath:db/migration/common/V1__incident_flow_tables.sql,"
               + "classpath:db/migration/common/V5__change_feed.sql,classpath:db/migration/common/V7__metrics_step_day.sql,"
-              + "classpath:db/migration/common/V8__metrics_client_day.sql,classpath:db/migration/common/V9__metrics_trend_day.sql")) {
+              + "classpath:db/migration/common/V8__metrics_client_day.sql,classpath:db/migration/common/V9__metrics_trend_day.sql,"
+              + "classpath:db/migration/common/V10__metrics_year_counts.sql")) {
         // That release sent mail inside the incident and had no table of sent notifications (V3): this
         // build's deliveries stay queued until the upgrade, which sends them.
         IncidentDriver driver = new IncidentDriver(previous.getBean(ProcessEngine.class), false);
@@ -112,6 +114,10 @@ class PreviousReleaseUpgradeTest {
         statement.execute("DROP TABLE metrics_client_month");
         statement.execute("DROP INDEX metrics_incident_unconfirmed");
         statement.execute("DROP TABLE metrics_trend_day");
+        for (String table : List.of("metrics_step_year", "metrics_client_year", "metrics_timeto_day", "metrics_timeto_month",
+            "metrics_timeto_year")) {
+          statement.execute("DROP TABLE " + table);
+        }
       }
 
       // This release on the same database.
@@ -122,7 +128,7 @@ class PreviousReleaseUpgradeTest {
                 "SELECT \"version\", \"type\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
             .extracting(row -> row.get("version") + " " + row.get("type") + " " + row.get("success"))
             .containsExactly("1 BASELINE true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true", "6 SQL true", "7 SQL true",
-                "8 SQL true", "9 SQL true");
+                "8 SQL true", "9 SQL true", "10 SQL true");
         // The steps recorded before are counted per duration at the first start.
         assertThat(upgraded.getBean(JdbcTemplate.class).queryForObject("SELECT SUM(steps) FROM metrics_step_month", Long.class))
             .isEqualTo(before.get("metrics_step").size());
@@ -135,6 +141,15 @@ class PreviousReleaseUpgradeTest {
         assertThat(upgraded.getBean(JdbcTemplate.class).queryForList(
                 "SELECT event, SUM(incidents) AS n FROM metrics_trend_day GROUP BY event ORDER BY event"))
             .extracting(row -> row.get("EVENT") + " " + row.get("N")).containsExactly("reported 4", "resolved 1");
+        // Per year, the sums of the months (V10); the times to milestones recorded before are counted at the first start:
+        // the resolved incident was acknowledged, mitigated and resolved, the other judged one acknowledged.
+        assertThat(upgraded.getBean(JdbcTemplate.class).queryForObject("SELECT SUM(steps) FROM metrics_step_year", Long.class))
+            .isEqualTo(before.get("metrics_step").size());
+        assertThat(upgraded.getBean(JdbcTemplate.class).queryForList("SELECT client, incidents FROM metrics_client_year"))
+            .extracting(row -> row.get("CLIENT") + " " + row.get("INCIDENTS")).containsExactly("Acme Corp 1");
+        assertThat(upgraded.getBean(JdbcTemplate.class).queryForList(
+                "SELECT milestone, SUM(incidents) AS n FROM metrics_timeto_year GROUP BY milestone ORDER BY milestone"))
+            .extracting(row -> row.get("MILESTONE") + " " + row.get("N")).containsExactly("ACKNOWLEDGED 2", "MITIGATED 1", "RESOLVED 1");
 
         // The notifications queued before the upgrade go out after it, each recorded once.
         ManagementService management = upgraded.getBean(ProcessEngine.class).getManagementService();
