@@ -19,6 +19,9 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
+import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -208,6 +211,41 @@ class NotificationDeliveryTest {
   private String deliveryJobDue(ProcessInstance incident) {
     Job job = management.createJobQuery().processInstanceId(driver.deliveries(incident).get(0)).executable().singleResult();
     return job == null ? null : job.getId();
+  }
+
+  /**
+   * Deliveries someone has to act on now are taken first when jobs queue up: the manager's report carries a higher job
+   * priority than the announcement of the priority, and the engine acquires jobs by priority.
+   */
+  @Test
+  void shouldTakeTheManagersReportBeforeDeliveriesThatOnlyInform() {
+    ProcessInstance incident = driver.report("emma", IncidentDriver.report("Invoices are not generated"));
+    driver.complete(incident, Tasks.CONFIRM_SITUATION, "emma", situation());
+    driver.complete(incident, Tasks.PROVISIONAL_IMPACT, "emma", provisionalImpact("SOME"));
+    Job managerReport = deliveryJob(incident);
+    driver.complete(incident, Tasks.JUDGE_IMPORTANCE, "maria", importance("HIGH"));
+    driver.complete(incident, Tasks.JUDGE_URGENCY, "maria", IncidentDriver.urgency("URGENT"));
+    List<Job> queued = driver.deliveries(incident).stream()
+        .map(delivery -> management.createJobQuery().processInstanceId(delivery).singleResult()).toList();
+
+    assertThat(managerReport.getPriority()).isEqualTo(DeliveryPriority.ACT_NOW);
+    assertThat(queued).extracting(Job::getPriority).containsExactlyInAnyOrder(DeliveryPriority.ACT_NOW, DeliveryPriority.INFORM);
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.isJobExecutorAcquireByPriority()).isTrue();
+    // What the job executor's acquisition takes first of every job due now (other tests' queued deliveries included):
+    // one of the highest priority, never one that only informs while the manager's report waits.
+    AcquiredJobs acquired = configuration.getCommandExecutorTxRequired()
+        .execute(new AcquireJobsCmd(configuration.getJobExecutor(), 1));
+    List<String> first = acquired.getJobIdBatches().get(0);
+    try {
+      assertThat(management.createJobQuery().jobId(first.get(0)).singleResult().getPriority()).isEqualTo(DeliveryPriority.ACT_NOW);
+    } finally {
+      // Unlocked again, for the tests that run the queued jobs by hand.
+      configuration.getCommandExecutorTxRequired().execute(context -> {
+        context.getJobManager().findJobById(first.get(0)).unlock();
+        return null;
+      });
+    }
   }
 
   private Job deliveryJob(ProcessInstance incident) {
