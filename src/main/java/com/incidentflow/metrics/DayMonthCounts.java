@@ -1,12 +1,14 @@
 package com.incidentflow.metrics;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -199,6 +201,31 @@ final class DayMonthCounts {
     jdbc.update("INSERT INTO " + table(Level.YEAR) + " (" + dayColumn(Level.YEAR) + ", " + keys + ", " + count + ")"
         + " SELECT CAST(DATE_TRUNC('YEAR', " + dayColumn(Level.MONTH) + ") AS DATE), " + keys + ", SUM(" + count + ") FROM "
         + table(Level.MONTH) + " GROUP BY CAST(DATE_TRUNC('YEAR', " + dayColumn(Level.MONTH) + ") AS DATE), " + keys);
+  }
+
+  /**
+   * Counts again from the record's rows, month of report by month (one transaction each, so memory stays that of a
+   * month's rows), then the years from the months: what the upgrade that adds counts to a record needs once.
+   * {@code countMonth} adds the counts of the rows reported in {@code [from, to)}; the months are those of
+   * {@code recordTable.reported_at}. Returns how many months.
+   */
+  int recount(TransactionTemplate transaction, String recordTable, BiConsumer<LocalDateTime, LocalDateTime> countMonth) {
+    LocalDateTime first = jdbc.queryForObject("SELECT MIN(reported_at) FROM " + recordTable, LocalDateTime.class);
+    LocalDateTime last = jdbc.queryForObject("SELECT MAX(reported_at) FROM " + recordTable, LocalDateTime.class);
+    int months = 0;
+    if (first != null) {
+      for (LocalDate month = first.toLocalDate().withDayOfMonth(1); !month.isAfter(last.toLocalDate()); month = month.plusMonths(1)) {
+        LocalDate from = month;
+        LocalDate to = month.plusMonths(1);
+        transaction.executeWithoutResult(status -> {
+          clearDaysAndMonths(from, to);
+          countMonth.accept(from.atStartOfDay(), to.atStartOfDay());
+        });
+        months++;
+      }
+    }
+    transaction.executeWithoutResult(status -> sumYears());
+    return months;
   }
 
   /** The sum of every row's count at the highest level (the year rows, with days only the day rows). */

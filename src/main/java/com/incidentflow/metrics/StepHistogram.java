@@ -1,7 +1,6 @@
 package com.incidentflow.metrics;
 
 import com.incidentflow.metrics.DayMonthCounts.Key;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -74,22 +73,7 @@ class StepHistogram {
    * rows), then the years from the months: what the upgrade to these tables needs once. Returns how many months.
    */
   int recount(TransactionTemplate transaction) {
-    LocalDateTime first = jdbc.queryForObject("SELECT MIN(reported_at) FROM metrics_step", LocalDateTime.class);
-    LocalDateTime last = jdbc.queryForObject("SELECT MAX(reported_at) FROM metrics_step", LocalDateTime.class);
-    int months = 0;
-    if (first != null) {
-      for (LocalDate month = first.toLocalDate().withDayOfMonth(1); !month.isAfter(last.toLocalDate()); month = month.plusMonths(1)) {
-        LocalDate from = month;
-        LocalDate to = month.plusMonths(1);
-        transaction.executeWithoutResult(status -> {
-          counts.clearDaysAndMonths(from, to);
-          change(+1, "s.reported_at >= ? AND s.reported_at < ?", from.atStartOfDay(), to.atStartOfDay());
-        });
-        months++;
-      }
-    }
-    transaction.executeWithoutResult(status -> counts.sumYears());
-    return months;
+    return counts.recount(transaction, "metrics_step", (from, to) -> change(+1, "s.reported_at >= ? AND s.reported_at < ?", from, to));
   }
 
   /** Per step, the counts per bucket of the steps of incidents reported in the period (see {@link DayMonthCounts#plan}). */

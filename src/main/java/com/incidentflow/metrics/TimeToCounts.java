@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -88,26 +87,12 @@ class TimeToCounts {
   }
 
   /**
-   * Counts the incident rows again, month of report by month (one transaction each, so memory stays that of a month's
-   * incidents), then the years from the months. Returns how many months.
+   * Counts the incident rows again, month by month, then the years ({@link DayMonthCounts#recount}). Returns how many
+   * months.
    */
   int recount(TransactionTemplate transaction) {
-    LocalDateTime first = jdbc.queryForObject("SELECT MIN(reported_at) FROM metrics_incident", LocalDateTime.class);
-    LocalDateTime last = jdbc.queryForObject("SELECT MAX(reported_at) FROM metrics_incident", LocalDateTime.class);
-    int months = 0;
-    if (first != null) {
-      for (LocalDate month = first.toLocalDate().withDayOfMonth(1); !month.isAfter(last.toLocalDate()); month = month.plusMonths(1)) {
-        LocalDate from = month;
-        LocalDate to = month.plusMonths(1);
-        transaction.executeWithoutResult(status -> {
-          counts.clearDaysAndMonths(from, to);
-          change(+1, Set.of(), "m.reported_at >= ? AND m.reported_at < ?", from.atStartOfDay(), to.atStartOfDay());
-        });
-        months++;
-      }
-    }
-    transaction.executeWithoutResult(status -> counts.sumYears());
-    return months;
+    return counts.recount(transaction, "metrics_incident",
+        (from, to) -> change(+1, Set.of(), "m.reported_at >= ? AND m.reported_at < ?", from, to));
   }
 
   /** Per milestone and priority (in priority order), the counts per bucket of the incidents reported in the period. */
@@ -142,9 +127,8 @@ class TimeToCounts {
     for (Milestone milestone : Milestone.values()) {
       long millis = rs.getLong(milestone.millisColumn());
       if (!rs.wasNull()) {
-        List<Object> key = new ArrayList<>(List.of(milestone.name(), priority == null ? IncidentMetrics.NO_PRIORITY : priority,
-            DurationBuckets.bucket(millis)));
-        counts.count(changes, day, key, sign);
+        counts.count(changes, day, List.of(milestone.name(), priority == null ? IncidentMetrics.NO_PRIORITY : priority,
+            DurationBuckets.bucket(millis)), sign);
       }
     }
   }
