@@ -185,8 +185,10 @@ final class DayMonthCounts {
    * rows stay as they are until {@link #sumYears}.
    */
   void clearDaysAndMonths(LocalDate from, LocalDate to) {
-    for (Level level : List.of(Level.DAY, Level.MONTH)) {
-      jdbc.update("DELETE FROM " + table(level) + " WHERE " + dayColumn(level) + " >= ? AND " + dayColumn(level) + " < ?", from, to);
+    for (Level level : levels) {
+      if (level != Level.YEAR) {
+        jdbc.update("DELETE FROM " + table(level) + " WHERE " + dayColumn(level) + " >= ? AND " + dayColumn(level) + " < ?", from, to);
+      }
     }
   }
 
@@ -196,6 +198,9 @@ final class DayMonthCounts {
    * month and year rows together, so it is either in the sum or applied to the new year row after it.
    */
   void sumYears() {
+    if (!levels.contains(Level.YEAR)) {
+      throw new IllegalStateException(table(Level.DAY) + " counts per day only: no years to sum");
+    }
     String keys = String.join(", ", columns);
     jdbc.update("DELETE FROM " + table(Level.YEAR));
     jdbc.update("INSERT INTO " + table(Level.YEAR) + " (" + dayColumn(Level.YEAR) + ", " + keys + ", " + count + ")"
