@@ -76,22 +76,7 @@ public class MetricsRecord {
     String earlier = "CASE WHEN " + column + " IS NULL OR " + column + " > ? THEN ";
     String assignment = milestone.millisColumn() + " = " + earlier + MILLIS_SINCE_REPORTED.formatted("?") + " ELSE "
         + milestone.millisColumn() + " END, " + column + " = " + earlier + "? ELSE " + column + " END";
-    if (milestone != Milestone.RESOLVED) {
-      updateTimes(processInstanceId, assignment, ts(at), ts(at), ts(at), ts(at));
-      return;
-    }
-    // The resolution's count per day moves with it (TrendCounts); a derivation in between counts what it writes itself.
-    String sql = "UPDATE metrics_incident SET " + assignment + " WHERE process_instance_id = ?";
-    Object[] args = {ts(at), ts(at), ts(at), ts(at), processInstanceId};
-    LocalDateTime before = trend.resolvedAt(processInstanceId);
-    if (timeTo.around(processInstanceId, () -> jdbc.update(sql, args)) == 0) {
-      if (!derivation.deriveIfMissing(processInstanceId)) {
-        return;
-      }
-      before = trend.resolvedAt(processInstanceId);
-      timeTo.around(processInstanceId, () -> jdbc.update(sql, args));
-    }
-    trend.resolvedMoved(before, trend.resolvedAt(processInstanceId));
+    updateCounted(processInstanceId, assignment, ts(at), ts(at), ts(at), ts(at));
   }
 
   public void recordStepCompleted(String processInstanceId, String activityInstanceId, String step, Long durationMillis) {
@@ -112,7 +97,7 @@ public class MetricsRecord {
   }
 
   public void recordPriority(String processInstanceId, String priority) {
-    updateTimes(processInstanceId, "priority = ?", priority);
+    updateCounted(processInstanceId, "priority = ?", priority);
   }
 
   public void recordReportedClients(String processInstanceId, String clients) {
@@ -153,27 +138,40 @@ public class MetricsRecord {
   }
 
   private void update(String processInstanceId, String assignment, Object... values) {
-    Object[] args = new Object[values.length + 1];
-    System.arraycopy(values, 0, args, 0, values.length);
-    args[values.length] = processInstanceId;
     String sql = "UPDATE metrics_incident SET " + assignment + " WHERE process_instance_id = ?";
+    Object[] args = withId(values, processInstanceId);
     if (jdbc.update(sql, args) == 0 && derivation.deriveIfMissing(processInstanceId)) {
       jdbc.update(sql, args);
     }
   }
 
   /**
-   * As {@link #update}, for a write that may change the incident's priority or times to milestones: their counts
-   * ({@link TimeToCounts}) change by the difference it makes; a derivation in between counts what it writes itself.
+   * As {@link #update}, for a write that may change the incident's priority or times to milestones: the counts of the
+   * times ({@link TimeToCounts}) and of the resolution's day ({@link TrendCounts}) change by the difference it makes to
+   * the row; a derivation in between counts what it writes itself.
    */
-  private void updateTimes(String processInstanceId, String assignment, Object... values) {
+  private void updateCounted(String processInstanceId, String assignment, Object... values) {
+    String sql = "UPDATE metrics_incident SET " + assignment + " WHERE process_instance_id = ?";
+    Object[] args = withId(values, processInstanceId);
+    if (writeCounted(processInstanceId, sql, args) == 0 && derivation.deriveIfMissing(processInstanceId)) {
+      writeCounted(processInstanceId, sql, args);
+    }
+  }
+
+  private int writeCounted(String processInstanceId, String sql, Object[] args) {
+    TimeToCounts.Row before = timeTo.row(processInstanceId);
+    int updated = jdbc.update(sql, args);
+    TimeToCounts.Row after = timeTo.row(processInstanceId);
+    timeTo.changed(before, after);
+    trend.resolvedMoved(before.resolvedAt(), after.resolvedAt());
+    return updated;
+  }
+
+  private static Object[] withId(Object[] values, String processInstanceId) {
     Object[] args = new Object[values.length + 1];
     System.arraycopy(values, 0, args, 0, values.length);
     args[values.length] = processInstanceId;
-    String sql = "UPDATE metrics_incident SET " + assignment + " WHERE process_instance_id = ?";
-    if (timeTo.around(processInstanceId, () -> jdbc.update(sql, args)) == 0 && derivation.deriveIfMissing(processInstanceId)) {
-      timeTo.around(processInstanceId, () -> jdbc.update(sql, args));
-    }
+    return args;
   }
 
   private static Timestamp ts(Date date) {

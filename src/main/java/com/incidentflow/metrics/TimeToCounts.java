@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * milestone is not counted for it (as {@code PERCENTILE_CONT} skips NULLs).
  *
  * <p>Kept in the record's transaction: a write that may change an incident's priority or times changes the counts by
- * the difference between the incident's keys before and after it ({@link #around}); incidents derived or forgotten
+ * the difference between the incident's keys before and after it ({@link #row}, {@link #changed}); incidents derived or forgotten
  * whole add or take away all of theirs ({@link #change}). The counts are made from the rows already in the record at
  * the first start after the upgrade that added them ({@link #matchesRecord}, {@link #recount}).
  */
@@ -47,17 +46,33 @@ class TimeToCounts {
     this.counts = new DayMonthCounts(jdbc, transactions, TABLE, COLUMNS, COUNT);
   }
 
-  /** Runs a write to one incident's row and counts the difference it makes to the incident's keys. */
-  <T> T around(String processInstanceId, Supplier<T> write) {
+  /**
+   * One incident's row as the counts see it — its keys here, and its resolution time, whose day the trend counts
+   * ({@link TrendCounts}) — read by primary key before and after a write ({@link #changed}); empty without a row.
+   */
+  record Row(Map<Key, Long> counted, LocalDateTime resolvedAt) {}
+
+  Row row(String processInstanceId) {
+    Map<Key, Long> counted = DayMonthCounts.changes();
+    LocalDateTime[] resolvedAt = new LocalDateTime[1];
+    jdbc.query("SELECT " + ROW + ", m.resolved_at FROM metrics_incident m WHERE m.process_instance_id = ?",
+        rs -> {
+          count(counted, rs, 1);
+          resolvedAt[0] = rs.getObject("resolved_at", LocalDateTime.class);
+        },
+        processInstanceId);
+    return new Row(counted, resolvedAt[0]);
+  }
+
+  /** Counts the difference a write made to one incident's keys (its row before and after it). */
+  void changed(Row before, Row after) {
     Map<Key, Long> changes = DayMonthCounts.changes();
-    count(changes, processInstanceId, -1);
-    T written = write.get();
-    count(changes, processInstanceId, 1);
+    changes.putAll(after.counted());
+    before.counted().forEach((key, n) -> changes.merge(key, -n, Long::sum));
     changes.values().removeIf(n -> n == 0);
     if (!changes.isEmpty()) {
       counts.apply(changes);
     }
-    return written;
   }
 
   /**
@@ -111,14 +126,6 @@ class TimeToCounts {
       perPriority.values().removeIf(NavigableMap::isEmpty);
     }
     return histograms;
-  }
-
-  private void count(Map<Key, Long> changes, String processInstanceId, int sign) {
-    jdbc.query("SELECT " + ROW + " FROM metrics_incident m WHERE m.process_instance_id = ?",
-        rs -> {
-          count(changes, rs, sign);
-        },
-        processInstanceId);
   }
 
   private void count(Map<Key, Long> changes, ResultSet rs, int sign) throws SQLException {

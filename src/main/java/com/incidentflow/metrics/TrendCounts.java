@@ -47,13 +47,6 @@ class TrendCounts {
     counts.apply(changes);
   }
 
-  /** The incident's resolution time, null when it has none or no row. */
-  LocalDateTime resolvedAt(String processInstanceId) {
-    List<LocalDateTime> resolved = jdbc.query("SELECT resolved_at FROM metrics_incident WHERE process_instance_id = ?",
-        (rs, i) -> rs.getObject("resolved_at", LocalDateTime.class), processInstanceId);
-    return resolved.isEmpty() ? null : resolved.get(0);
-  }
-
   /** Moves the count of a resolution from the day of {@code before} to that of {@code after} (either may be null). */
   void resolvedMoved(LocalDateTime before, LocalDateTime after) {
     LocalDate from = before == null ? null : MetricsPeriod.dayOf(before);
