@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay in front of the test's SMTP server. Open, it passes every connection through; closed, it
- * accepts connections and never answers, so a node sending through it stays in the middle of sending
- * (waiting for the server's greeting) until it is killed.
+ * accepts connections and never answers, and swallows what a sender writes on a connection it opened before (the app
+ * keeps SMTP connections open between mails), so a node sending through it stays in the middle of sending until it
+ * is killed.
  */
 final class SmtpGate implements AutoCloseable {
 
@@ -39,7 +40,7 @@ final class SmtpGate implements AutoCloseable {
     open.set(!closed);
   }
 
-  /** Connections accepted while closed: senders stuck in the middle of sending. */
+  /** Connections accepted while closed, or written to while closed: senders stuck in the middle of sending. */
   int held() {
     return held.get();
   }
@@ -55,8 +56,8 @@ final class SmtpGate implements AutoCloseable {
         }
         Socket upstream = new Socket("127.0.0.1", target);
         sockets.add(upstream);
-        pipe(client.getInputStream(), upstream.getOutputStream());
-        pipe(upstream.getInputStream(), client.getOutputStream());
+        pipe(client.getInputStream(), upstream.getOutputStream(), true);
+        pipe(upstream.getInputStream(), client.getOutputStream(), false);
       } catch (IOException e) {
         if (server.isClosed()) {
           return;
@@ -65,10 +66,23 @@ final class SmtpGate implements AutoCloseable {
     }
   }
 
-  private static void pipe(InputStream in, OutputStream out) {
+  private void pipe(InputStream in, OutputStream out, boolean fromSender) {
     Thread thread = new Thread(() -> {
+      byte[] buffer = new byte[8192];
+      boolean holding = false;
       try (in; out) {
-        in.transferTo(out);
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+          if (!open.get()) {
+            if (fromSender && !holding) { // a sender stuck on a connection it opened while the gate was open
+              holding = true;
+              held.incrementAndGet();
+            }
+            continue;
+          }
+          out.write(buffer, 0, n);
+          out.flush();
+        }
       } catch (IOException ignored) {
         // the other side closed
       }
